@@ -1,0 +1,83 @@
+package lab.core.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The log's XSyncStore on the JDK: {@link ConcurrentHashMap}{@code <Integer,Task>} (the
+ * standard library's concurrent map, as {@code xsync.MapOf} is Go's) plus an {@link AtomicInteger}
+ * for ids.
+ *
+ * <p>Concurrency choice. Reads take no lock: {@code get} is volatile loads of the table and the
+ * bin's nodes. Writes CAS an empty bin or lock only the one bin they change. So readers never
+ * wait for writers, and writers only meet when they hash to the same bin. (CHM is not lock-free
+ * in the strict sense the log uses for xsync: its writers do lock a bin.) The id is drawn before
+ * the put, so ids are unique and increasing in drawing order but may become visible out of order.
+ * {@code size()} sums striped counters and is exact only when the store is quiet.
+ *
+ * <p>Boxing. The map's keys are {@code Integer}s and {@code Integer.valueOf} caches only
+ * -128..127, so {@code get(int)} boxes its id. Whether that box reaches the heap depends on C2's
+ * escape analysis inlining all of {@code CHM.get}; the lab measures it (B/op of the read
+ * benchmark) rather than assumes it; see NON_BLOCKING for the store that needs no box.
+ */
+public final class ConcurrentStore implements TaskStore {
+
+    private final ConcurrentHashMap<Integer, Task> tasks = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
+    private volatile boolean closed; // volatile: close() on one thread stops requests on all
+
+    @Override
+    public Task create(Task draft) {
+        checkOpen();
+        Checks.draft(draft);
+        int id = Checks.newId(nextId.incrementAndGet());
+        Task stored = draft.withId(id);
+        tasks.put(id, stored);
+        return stored;
+    }
+
+    @Override
+    public Task get(int id) {
+        checkOpen();
+        return id <= 0 ? null : tasks.get(id);
+    }
+
+    @Override
+    public boolean update(Task task) {
+        checkOpen();
+        Checks.stored(task);
+        // replace() writes only when the id is present, atomically: never resurrects a deleted task.
+        return task.id() > 0 && tasks.replace(task.id(), task) != null;
+    }
+
+    @Override
+    public boolean delete(int id) {
+        checkOpen();
+        return id > 0 && tasks.remove(id) != null;
+    }
+
+    @Override
+    public List<Task> getAll() {
+        checkOpen();
+        return new ArrayList<>(tasks.values()); // weakly consistent iteration: a per-bin snapshot
+    }
+
+    @Override
+    public int size() {
+        checkOpen();
+        return tasks.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true; // no thread to release
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreClosedException("ConcurrentStore");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package lab.core.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The decision log's baseline: one {@code HashMap} behind one {@link ReentrantReadWriteLock},
+ * ids from a plain {@code int} behind a separate {@link ReentrantLock} (the Go code's
+ * {@code idMutex}).
+ *
+ * <p>Concurrency choice. Every read takes the one read lock and every write the one write lock,
+ * so all threads meet on a single lock word: that global serialisation point is what the log
+ * measures and what every later store removes. The id lock is separate, as in the log, so a create
+ * takes two locks one after the other: id first, then the map. Because the two are not held
+ * together, an id drawn earlier can become visible after a later one; ids are still unique and
+ * increasing in the order they are drawn.
+ *
+ * <p>The same class is the shard of {@link ShardStore} (the log's first sharded version used full
+ * MemoryStores as shards). The package-level {@code *Direct} methods serve that use: the parent
+ * assigns ids, so a shard's {@code idLock} and {@code nextId} stay allocated and unused — the
+ * dead weight the log's ShardUnit later removes, and what the JOL layout pass shows.
+ */
+public final class MemoryStore implements TaskStore {
+
+    private final HashMap<Integer, Task> tasks;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    // Views are fetched once: readLock()/writeLock() return the same objects, but a field load
+    // is cheaper to read in a profile than a call.
+    private final Lock readLock = lock.readLock();
+    private final Lock writeLock = lock.writeLock();
+
+    private final ReentrantLock idLock = new ReentrantLock();
+    private int nextId; // guarded by idLock
+
+    // volatile: a close() on one thread must be seen by the next request on any other thread.
+    private volatile boolean closed;
+
+    public MemoryStore() {
+        this(16);
+    }
+
+    /** A store (or shard) whose map is sized for {@code expected} tasks, as the log's shards were. */
+    MemoryStore(int expected) {
+        this.tasks = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+    }
+
+    @Override
+    public Task create(Task draft) {
+        checkOpen();
+        Checks.draft(draft);
+        int id;
+        idLock.lock();
+        try {
+            id = Checks.newId(++nextId);
+        } finally {
+            idLock.unlock();
+        }
+        Task stored = draft.withId(id);
+        putDirect(id, stored);
+        return stored;
+    }
+
+    @Override
+    public Task get(int id) {
+        checkOpen();
+        return getDirect(id);
+    }
+
+    @Override
+    public boolean update(Task task) {
+        checkOpen();
+        return replaceDirect(Checks.stored(task));
+    }
+
+    @Override
+    public boolean delete(int id) {
+        checkOpen();
+        return removeDirect(id);
+    }
+
+    @Override
+    public List<Task> getAll() {
+        checkOpen();
+        List<Task> all = new ArrayList<>();
+        snapshotInto(all);
+        return all;
+    }
+
+    @Override
+    public int size() {
+        checkOpen();
+        return sizeDirect();
+    }
+
+    @Override
+    public void close() {
+        closed = true; // no thread to release: the store never starts one
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreClosedException("MemoryStore");
+        }
+    }
+
+    // ---- shard API: the parent store checks its own state and assigns ids ----
+
+    void putDirect(int id, Task task) {
+        writeLock.lock();
+        try {
+            tasks.put(id, task);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    Task getDirect(int id) {
+        if (id <= 0) {
+            return null;
+        }
+        readLock.lock();
+        try {
+            return tasks.get(id);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    boolean replaceDirect(Task task) {
+        if (task.id() <= 0) {
+            return false;
+        }
+        writeLock.lock();
+        try {
+            // replace() only writes when the id is present: update never resurrects a deleted task.
+            return tasks.replace(task.id(), task) != null;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    boolean removeDirect(int id) {
+        if (id <= 0) {
+            return false;
+        }
+        writeLock.lock();
+        try {
+            return tasks.remove(id) != null;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    void snapshotInto(List<Task> into) {
+        readLock.lock();
+        try {
+            into.addAll(tasks.values());
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    int sizeDirect() {
+        readLock.lock();
+        try {
+            return tasks.size();
+        } finally {
+            readLock.unlock();
+        }
+    }
+}
