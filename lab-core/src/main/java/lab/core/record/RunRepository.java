@@ -1,0 +1,167 @@
+package lab.core.record;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The reports folder: one sub-folder per stored run, named by its id. Folders starting with "."
+ * are runs being written ({@link RunWriter}) and are never listed; other names that are not run
+ * ids are not runs and are skipped.
+ */
+public final class RunRepository {
+
+    private final Path reportsDir;
+
+    public RunRepository(Path reportsDir) {
+        this.reportsDir = reportsDir.toAbsolutePath().normalize();
+    }
+
+    /** {@code <lab.home>/reports}: ./lab sets lab.home to the checkout; else the working directory. */
+    public static Path defaultReports() {
+        return labHome().resolve("reports");
+    }
+
+    /** {@code <lab.home>/profiles}. */
+    public static Path defaultProfiles() {
+        return labHome().resolve("profiles");
+    }
+
+    public static Path labHome() {
+        return Path.of(System.getProperty("lab.home", ".")).toAbsolutePath().normalize();
+    }
+
+    public Path dir() {
+        return reportsDir;
+    }
+
+    /** Every stored run, newest first (start time, then id). */
+    public List<StoredRun> list() {
+        if (!Files.isDirectory(reportsDir)) {
+            return List.of();
+        }
+        List<StoredRun> runs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(reportsDir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (RunId.isValid(name) && Files.isDirectory(p)) {
+                    runs.add(StoredRun.load(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + reportsDir + ": " + e.getMessage(), e);
+        }
+        runs.sort(NEWEST_FIRST);
+        return runs;
+    }
+
+    public static final Comparator<StoredRun> NEWEST_FIRST = Comparator
+            .comparing((StoredRun r) -> r.manifest().startedAt() == null ? Instant.EPOCH : r.manifest().startedAt())
+            .thenComparing(StoredRun::id).reversed();
+
+    /**
+     * The run with this id, or empty.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a run id (so it cannot name a path)
+     */
+    public Optional<StoredRun> find(String id) {
+        RunId.requireValid(id);
+        Path dir = reportsDir.resolve(id);
+        return Files.isDirectory(dir) ? Optional.of(StoredRun.load(dir)) : Optional.empty();
+    }
+
+    /** Starts a run: a fresh id (suffixed -2, -3 … on a clash) and its temporary folder. */
+    public RunWriter begin(String label, Instant startedAt) {
+        String base = RunId.create(startedAt, label);
+        try {
+            Files.createDirectories(reportsDir);
+            for (int n = 1; n < 1000; n++) {
+                String id = n == 1 ? base : suffixed(base, n);
+                Path finalDir = reportsDir.resolve(id);
+                if (Files.exists(finalDir)) {
+                    continue;
+                }
+                Path temp = reportsDir.resolve(".tmp-" + id);
+                try {
+                    Files.createDirectory(temp); // atomic: two writers cannot both get this id
+                } catch (FileAlreadyExistsException e) {
+                    continue;
+                }
+                return new RunWriter(id, temp, finalDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder in " + reportsDir + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no free run id for " + base);
+    }
+
+    private static String suffixed(String base, int n) {
+        String suffix = "-" + n;
+        String head = base.length() + suffix.length() > RunId.MAX_LENGTH
+                ? base.substring(0, RunId.MAX_LENGTH - suffix.length()) : base;
+        return head + suffix;
+    }
+
+    /**
+     * Stores any JMH JSON result as a complete run: jmh.json verbatim, run.json from what the JSON
+     * tells (JVM, JMH version, benchmarks, params). Nothing is written when the bytes are not a
+     * JMH result.
+     *
+     * @return the new run's id
+     * @throws JmhFormatException with the reason when the bytes are not a JMH result
+     */
+    public String importJmh(byte[] json, String label, String source) {
+        List<BenchmarkResult> results = JmhResults.parse(json);
+        if (results.isEmpty()) {
+            throw new JmhFormatException("the JMH result holds no benchmark results (an empty array)");
+        }
+        Instant now = Instant.now();
+        RunWriter w = begin(label == null || label.isBlank() ? "import" : label, now);
+        try {
+            Files.write(w.dir().resolve(StoredRun.JMH_RESULT), json);
+            RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label == null ? "" : label, RunStatus.COMPLETE,
+                    source, now, now, environmentOf(results), configurationOf(results), null, null, null, null);
+            return w.commit(m).id();
+        } catch (IOException | RuntimeException e) {
+            w.abandon();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UncheckedIOException("could not store the imported result: " + e.getMessage(), (IOException) e);
+        }
+    }
+
+    private static Environment environmentOf(List<BenchmarkResult> results) {
+        BenchmarkResult r = results.get(0);
+        return new Environment(null, r.vmVersion() != null ? r.vmVersion() : r.jdkVersion(), r.vmName(), null, null,
+                null, null, null, null, null, null, null, null, r.jmhVersion(), null, null, null);
+    }
+
+    private static RunConfiguration configurationOf(List<BenchmarkResult> results) {
+        Set<String> stores = new LinkedHashSet<>();
+        Set<String> workloads = new LinkedHashSet<>();
+        Set<Integer> threads = new TreeSet<>();
+        Integer forks = null;
+        for (BenchmarkResult r : results) {
+            if (r.param("store") != null) {
+                stores.add(r.param("store"));
+            }
+            workloads.add(r.method());
+            threads.add(r.threads());
+            forks = forks == null ? r.forks() : Math.max(forks, r.forks());
+        }
+        return new RunConfiguration(null, stores.isEmpty() ? null : List.copyOf(stores), List.copyOf(workloads),
+                List.copyOf(threads), null, null, null, forks, null, null, null, null, null, null, null, null);
+    }
+}
