@@ -2,6 +2,7 @@ package lab.core.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,9 @@ public final class PooledShardStore implements TaskStore {
     private final ShardUnit[] shards = new ShardUnit[SHARDS];
     private final ExecutorService[] pools;
     private final int coreMask;
+    // Every thread the pools ever started, so close() can join them: an executor reports
+    // termination from inside its last worker, a moment before that thread has ended.
+    private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private volatile boolean closed; // volatile: close() on one thread stops requests on all
 
@@ -57,6 +61,7 @@ public final class PooledShardStore implements TaskStore {
             this.pools[p] = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, name);
                 t.setDaemon(true);
+                poolThreads.add(t);
                 return t;
             });
         }
@@ -146,8 +151,9 @@ public final class PooledShardStore implements TaskStore {
     }
 
     /**
-     * Stops every pool thread and waits until they have ended. shutdown() (not shutdownNow())
-     * lets a getAll already queued finish, so a caller inside getAll gets its answer.
+     * Stops every pool thread and waits until they have ended (terminated, then joined).
+     * shutdown() (not shutdownNow()) lets a getAll already queued finish, so a caller inside
+     * getAll gets its answer.
      */
     @Override
     public void close() {
@@ -162,6 +168,16 @@ public final class PooledShardStore implements TaskStore {
                     if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
                         break;
                     }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        for (Thread t : poolThreads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -1,0 +1,222 @@
+package lab.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Several threads on one store, each doing a bounded number of random creates, reads, updates and
+ * deletes, and each keeping its own record of what it did. A thread mutates only the tasks it
+ * created, so its record predicts every answer it gets and the final state of its tasks; reads of
+ * other threads' ids only check the answer is well-formed. Runs on every {@link StoreType}.
+ * Bounded by operation counts, never by time: a slow machine makes it slower, not flakier.
+ */
+class StoreStressTest {
+
+    private static final int THREADS = 4;
+    private static final int OPS_PER_THREAD = 4_000;
+
+    /** What one thread did: the latest version of each task it created, and what it deleted. */
+    private static final class Record {
+        final List<Integer> createdInOrder = new ArrayList<>();
+        final Map<Integer, Task> live = new HashMap<>();
+        final Set<Integer> deleted = new HashSet<>();
+        final Map<Integer, Task> firstVersion = new HashMap<>(); // to try updates of deleted ids
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreType.class)
+    void concurrentClientsLoseNothingAndResurrectNothing(StoreType type) throws Exception {
+        Set<Thread> threadsBefore = StoreThreads.snapshot();
+        TaskStore store = type.create();
+        Record[] records = new Record[THREADS];
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        AtomicInteger maxIdSeen = new AtomicInteger();
+        Thread[] clients = new Thread[THREADS];
+        for (int c = 0; c < THREADS; c++) {
+            Record record = records[c] = new Record();
+            long seed = 1_000L * c + type.ordinal();
+            clients[c] = new Thread(() -> {
+                try {
+                    start.await();
+                    runClient(store, record, new SplittableRandom(seed), maxIdSeen);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "stress-client-" + c);
+            clients[c].start();
+        }
+        for (Thread t : clients) {
+            t.join(120_000);
+            assertThat(t.isAlive()).as("%s did not finish", t.getName()).isFalse();
+        }
+        assertThat(failures).as("failures inside the clients").isEmpty();
+
+        // Ids never repeat across threads, and together they are exactly 1..number of creates.
+        Set<Integer> allIds = new HashSet<>();
+        int creates = 0;
+        Map<Integer, Task> expectedLive = new HashMap<>();
+        for (Record r : records) {
+            creates += r.createdInOrder.size();
+            for (int id : r.createdInOrder) {
+                assertThat(allIds.add(id)).as("id %d handed out twice", id).isTrue();
+            }
+            expectedLive.putAll(r.live);
+        }
+        assertThat(allIds).hasSize(creates);
+        assertThat(allIds).allMatch(id -> id >= 1 && id <= allIds.size());
+
+        // Nothing created is lost (with its latest update), nothing deleted comes back.
+        for (Record r : records) {
+            for (Map.Entry<Integer, Task> e : r.live.entrySet()) {
+                assertThat(store.get(e.getKey())).as("live task %d", e.getKey()).isEqualTo(e.getValue());
+            }
+            for (int id : r.deleted) {
+                assertThat(store.get(id)).as("deleted task %d", id).isNull();
+            }
+        }
+        assertThat(store.getAll()).containsExactlyInAnyOrderElementsOf(expectedLive.values());
+        assertThat(store.size()).isEqualTo(expectedLive.size());
+
+        store.close();
+        assertThat(StoreThreads.startedSince(threadsBefore)).as("threads alive after close").isEmpty();
+    }
+
+    private static void runClient(TaskStore store, Record r, SplittableRandom rnd, AtomicInteger maxIdSeen) {
+        Task template = Task.draft("stress", "", TaskStatus.TODO);
+        for (int op = 0; op < OPS_PER_THREAD; op++) {
+            int dice = rnd.nextInt(1000);
+            if (dice < 300 || r.createdInOrder.isEmpty()) {
+                Task t = store.create(template);
+                int last = r.createdInOrder.isEmpty() ? 0 : r.createdInOrder.get(r.createdInOrder.size() - 1);
+                check(t.id() > last, "ids from one thread increase: " + t.id() + " after " + last);
+                r.createdInOrder.add(t.id());
+                r.live.put(t.id(), t);
+                r.firstVersion.put(t.id(), t);
+                maxIdSeen.accumulateAndGet(t.id(), Math::max);
+                // Visible to its creator at once (read-your-writes).
+                check(t.equals(store.get(t.id())), "created task " + t.id() + " not visible to its creator");
+            } else if (dice < 600) {
+                int id = pickOwn(r, rnd);
+                Task got = store.get(id);
+                Task expected = r.live.get(id); // null when this thread deleted it
+                check(expected == null ? got == null : expected.equals(got),
+                        "get(" + id + ") answered " + got + ", expected " + expected);
+            } else if (dice < 800) {
+                int id = pickOwn(r, rnd);
+                Task current = r.live.get(id);
+                Task version = (current != null ? current : r.firstVersion.get(id))
+                        .updated("v" + op, "by " + Thread.currentThread().getName(), TaskStatus.IN_PROGRESS, Instant.now());
+                boolean updated = store.update(version);
+                check(updated == (current != null), "update(" + id + ") answered " + updated);
+                if (updated) {
+                    r.live.put(id, version);
+                }
+            } else if (dice < 900) {
+                int id = pickOwn(r, rnd);
+                boolean deleted = store.delete(id);
+                check(deleted == r.live.containsKey(id), "delete(" + id + ") answered " + deleted);
+                if (deleted) {
+                    r.live.remove(id);
+                    r.deleted.add(id);
+                }
+            } else if (dice < 998) {
+                // Someone else's id (or one not created yet): any answer must be that id's task.
+                int id = 1 + rnd.nextInt(Math.max(1, maxIdSeen.get() + 8));
+                Task got = store.get(id);
+                check(got == null || got.id() == id, "get(" + id + ") answered task " + got);
+            } else {
+                // Rare, as in the log (GetAll ~1% of traffic): it starts 32 threads in two stores.
+                List<Task> all = store.getAll();
+                for (Task t : all) {
+                    check(t != null, "getAll returned a null element");
+                }
+                for (Map.Entry<Integer, Task> e : r.live.entrySet()) {
+                    check(all.contains(e.getValue()), "getAll misses live task " + e.getKey());
+                }
+            }
+        }
+    }
+
+    private static int pickOwn(Record r, SplittableRandom rnd) {
+        return r.createdInOrder.get(rnd.nextInt(r.createdInOrder.size()));
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new AssertionError(message);
+        }
+    }
+
+    /**
+     * close() while requests are in flight, on every store (for CHANNEL this is the queue/worker
+     * race of its close): every client ends with answers and then a StoreClosedException, and
+     * none hangs. The wait is bounded so a hang fails the test rather than the build.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreType.class)
+    void closeWhileRequestsAreInFlightAnswersOrFailsEveryRequest(StoreType type) throws Exception {
+        Set<Thread> threadsBefore = StoreThreads.snapshot();
+        TaskStore store = type.create();
+        for (int i = 0; i < 64; i++) {
+            store.create(Task.draft("pre", "", TaskStatus.TODO));
+        }
+        int clients = 6;
+        AtomicInteger answered = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> endings = new ConcurrentLinkedQueue<>();
+        CountDownLatch running = new CountDownLatch(clients);
+        Thread[] threads = new Thread[clients];
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads[c] = new Thread(() -> {
+                SplittableRandom rnd = new SplittableRandom(client);
+                Task template = Task.draft("in flight", "", TaskStatus.TODO);
+                running.countDown();
+                try {
+                    while (true) {
+                        int dice = rnd.nextInt(100);
+                        if (dice < 50) {
+                            store.get(1 + rnd.nextInt(64));
+                        } else if (dice < 80) {
+                            store.create(template);
+                        } else if (dice < 98) {
+                            store.size();
+                        } else {
+                            store.getAll();
+                        }
+                        answered.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    endings.add(e);
+                }
+            }, "in-flight-client-" + c);
+            threads[c].start();
+        }
+        running.await();
+        while (answered.get() < 2_000) {
+            Thread.onSpinWait();
+        }
+        store.close();
+        for (Thread t : threads) {
+            t.join(30_000);
+            assertThat(t.isAlive()).as("%s still waiting after close", t.getName()).isFalse();
+        }
+        assertThat(endings).hasSize(clients);
+        assertThat(endings).allSatisfy(e -> assertThat(e).isInstanceOf(StoreClosedException.class));
+        assertThat(StoreThreads.startedSince(threadsBefore)).as("threads alive after close").isEmpty();
+    }
+}
