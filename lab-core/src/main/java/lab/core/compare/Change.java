@@ -1,0 +1,13 @@
+package lab.core.compare;
+
+/** How head differs from base on one row, with the direction taken from the unit. */
+public enum Change {
+    /** Significant, in the good direction for the unit (lower time/op, higher ops/time). */
+    BETTER,
+    /** Significant, in the bad direction. */
+    WORSE,
+    /** Not significant at α: benchstat's "~". */
+    SAME,
+    /** No samples on a side: nothing to test. */
+    UNKNOWN
+}

@@ -1,0 +1,153 @@
+package lab.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A comparison as benchstat prints it: per table a header, then
+ * {@code name  base ± x%  head ± y%  delta (p=… n=…+…)}, "~" for no significant change, and a
+ * geomean row. The "± x%" is the larger distance from the median to its interval's ends.
+ */
+public final class ComparisonText {
+
+    private ComparisonText() {
+    }
+
+    public static String format(Comparison c) {
+        StringBuilder out = new StringBuilder();
+        out.append("base: ").append(c.base().label()).append('\n');
+        out.append("head: ").append(c.head().label()).append('\n');
+        out.append("metric: ").append(c.metric()).append("   samples: ").append(c.sampleSummary())
+                .append("   α = ").append(String.format(Locale.ROOT, "%.2f", c.alpha())).append('\n');
+        for (Comparison.Table t : c.tables()) {
+            out.append('\n').append(t.title());
+            if (!t.commonParams().isEmpty()) {
+                out.append("   [").append(t.commonParams().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))).append(']');
+            }
+            out.append('\n');
+            List<String[]> cells = new ArrayList<>();
+            cells.add(new String[] {"", "base", "", "head", "", "vs base", ""});
+            for (Comparison.Row r : t.rows()) {
+                cells.add(new String[] {r.label(), num(r.baseCentre().centre()), pm(r.baseCentre()),
+                        num(r.headCentre().centre()), pm(r.headCentre()), delta(r), test(r)});
+            }
+            cells.add(new String[] {"geomean", num(t.geomeanBase()), "", num(t.geomeanHead()), "",
+                    percent(t.geomeanRatio()), ""});
+            out.append(align(cells));
+        }
+        if (!c.onlyBase().isEmpty()) {
+            out.append("\nonly in base (").append(c.onlyBase().size()).append("): ")
+                    .append(String.join(", ", c.onlyBase())).append('\n');
+        }
+        if (!c.onlyHead().isEmpty()) {
+            out.append("\nonly in head (").append(c.onlyHead().size()).append("): ")
+                    .append(String.join(", ", c.onlyHead())).append('\n');
+        }
+        if (!c.notes().isEmpty()) {
+            out.append('\n');
+            for (String n : c.notes()) {
+                out.append("note: ").append(n).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** "-93.41%" when significant, "~" otherwise, "?" without samples. */
+    public static String delta(Comparison.Row r) {
+        return switch (r.change()) {
+            case SAME -> "~";
+            case UNKNOWN -> "?";
+            default -> percent(r.ratio());
+        };
+    }
+
+    /** "(p=0.008 n=5+5)", benchstat's annotation. */
+    public static String test(Comparison.Row r) {
+        if (Double.isNaN(r.test().p())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "(p=%.3f n=%d+%d)", r.test().p(), r.baseSamples().length, r.headSamples().length);
+    }
+
+    public static String pm(Stats.Interval i) {
+        double rel = i.relativeHalfWidth();
+        if (Double.isNaN(rel)) {
+            return i.n() == 0 ? "" : "± ∞";
+        }
+        return "± " + String.format(Locale.ROOT, rel < 0.1 ? "%.1f%%" : "%.0f%%", rel * 100);
+    }
+
+    /** A ratio as a signed percentage change: 0.066 -> "-93.40%". */
+    public static String percent(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return "?";
+        }
+        if (Double.isInfinite(ratio)) {
+            return "+∞%";
+        }
+        return String.format(Locale.ROOT, "%+.2f%%", (ratio - 1) * 100);
+    }
+
+    /** Four significant digits, with k/M/G past 10,000 (benchstat keeps numbers this short). */
+    public static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e10) {
+            return sig(v / 1e9) + "G";
+        }
+        if (a >= 1e7) {
+            return sig(v / 1e6) + "M";
+        }
+        if (a >= 1e4) {
+            return sig(v / 1e3) + "k";
+        }
+        if (a == 0) {
+            return "0";
+        }
+        if (a < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return sig(v);
+    }
+
+    private static String sig(double v) {
+        double a = Math.abs(v);
+        int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String align(List<String[]> rows) {
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
+        for (String[] r : rows) {
+            for (int i = 0; i < cols; i++) {
+                w[i] = Math.max(w[i], r[i].codePointCount(0, r[i].length()));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                String cell = r[i];
+                int pad = w[i] - cell.codePointCount(0, cell.length());
+                boolean right = i == 1 || i == 3;
+                if (right) {
+                    line.append(" ".repeat(pad)).append(cell);
+                } else {
+                    line.append(cell).append(" ".repeat(pad));
+                }
+                line.append(i == 0 || i == 2 || i == 4 ? "   " : " ");
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+}
