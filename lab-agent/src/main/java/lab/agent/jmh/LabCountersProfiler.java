@@ -1,0 +1,298 @@
+package lab.agent.jmh;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+
+import lab.agent.AgentOptions;
+import lab.agent.Counters;
+import lab.agent.runtime.LabCounters;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.ExternalProfiler;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * Lock, contention, park and allocation counts per benchmark operation, from lab-agent.
+ *
+ * <pre>
+ * -prof lab.agent.jmh.LabCountersProfiler[:includes=a.b.*:c.d.*;excludes=…;agentJar=PATH]
+ * </pre>
+ *
+ * <p>As an {@link ExternalProfiler} (in the JMH host) it adds
+ * {@code -javaagent:<lab-agent.jar>=includes=…} to every fork, the jar being the one this class was
+ * loaded from (or {@code agentJar=}). As an {@link InternalProfiler} (in the fork) it snapshots the
+ * bootstrap-loaded counters before and after each iteration and reports the deltas divided by the
+ * iteration's operation count, {@code IterationResult.getMetadata().getAllOps()}, the denominator
+ * JMH's GC profiler uses for {@code gc.alloc.rate.norm}:
+ *
+ * <ul>
+ * <li>{@code lab.lock.acquire.norm} lock acquisitions (ReentrantLock, RRWL read/write, StampedLock,
+ *     monitors in included classes);</li>
+ * <li>{@code lab.lock.contended.norm} acquisitions that went through the JDK's queued slow path;</li>
+ * <li>{@code lab.park.norm} {@code LockSupport.park*} calls;</li>
+ * <li>{@code lab.alloc.count.norm} allocation sites executed in included classes (before escape
+ *     analysis; compare with {@code gc.alloc.rate.norm}, bytes after it);</li>
+ * <li>{@code lab.ctxsw.voluntary.norm} voluntary context switches of all the fork's threads, from
+ *     {@code /proc/self/task/*}{@code /status} (Linux only);</li>
+ * <li>{@code lab.thread.waited.norm}, {@code lab.thread.blocked.norm} ThreadMXBean's waited and
+ *     blocked counts summed over live threads.</li>
+ * </ul>
+ * Counts cover every thread of the fork between the two snapshots, JMH's own threads included (a
+ * handful of events per iteration, negligible per op for any real iteration). If the agent is not
+ * active in the fork (forks=0, or it failed its self-test) the profiler says so loudly and reports
+ * NaN, never zeros.
+ */
+public final class LabCountersProfiler implements ExternalProfiler, InternalProfiler {
+
+    private final String agentJar;
+    private final String agentOptions;
+
+    private Counters counters;
+    private String problem;
+    private boolean warned;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    private long[] before;
+    private long ctxswBefore;
+    private long waitedBefore;
+    private long blockedBefore;
+
+    public LabCountersProfiler() throws ProfilerException {
+        this("");
+    }
+
+    public LabCountersProfiler(String initLine) throws ProfilerException {
+        String includes = "";
+        String excludes = "";
+        String jar = null;
+        for (String pair : (initLine == null ? "" : initLine).split("[;,]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
+            String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+            switch (key) {
+                case "includes":
+                    includes = value;
+                    break;
+                case "excludes":
+                    excludes = value;
+                    break;
+                case "agentJar":
+                    jar = value;
+                    break;
+                default:
+                    throw new ProfilerException("lab-agent profiler: unknown option '" + key
+                            + "'; known options: includes, excludes, agentJar");
+            }
+        }
+        StringBuilder opts = new StringBuilder();
+        if (!includes.isEmpty()) {
+            opts.append("includes=").append(includes);
+        }
+        if (!excludes.isEmpty()) {
+            opts.append(opts.length() > 0 ? "," : "").append("excludes=").append(excludes);
+        }
+        try {
+            AgentOptions.parse(opts.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ProfilerException(e.getMessage());
+        }
+        this.agentOptions = opts.toString();
+        this.agentJar = jar != null ? jar : ownJar();
+        if (!new File(agentJar).isFile()) {
+            throw new ProfilerException("lab-agent profiler: agent jar not found at " + agentJar);
+        }
+        checkIsAgent(agentJar);
+    }
+
+    private static String ownJar() throws ProfilerException {
+        File location;
+        try {
+            location = new File(LabCountersProfiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new ProfilerException("lab-agent profiler: cannot find the jar it was loaded from; pass agentJar=PATH");
+        }
+        if (!location.isFile()) {
+            throw new ProfilerException("lab-agent profiler: loaded from " + location
+                    + ", which is not lab-agent.jar; put the built lab-agent.jar on the class path or pass agentJar=PATH");
+        }
+        return location.getAbsolutePath();
+    }
+
+    private static void checkIsAgent(String jar) throws ProfilerException {
+        try (JarFile jf = new JarFile(jar)) {
+            if (jf.getManifest() == null || jf.getManifest().getMainAttributes().getValue("Premain-Class") == null) {
+                throw new ProfilerException("lab-agent profiler: " + jar + " has no Premain-Class: not the agent jar");
+            }
+        } catch (IOException e) {
+            throw new ProfilerException("lab-agent profiler: cannot read " + jar + ": " + e);
+        }
+    }
+
+    @Override
+    public String getDescription() {
+        return "lab-agent: lock acquisitions, contended acquisitions, parks and allocations per operation";
+    }
+
+    // ---- host side ----------------------------------------------------------------------------
+
+    @Override
+    public Collection<String> addJVMInvokeOptions(BenchmarkParams params) {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public Collection<String> addJVMOptions(BenchmarkParams params) {
+        return List.of("-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+    }
+
+    @Override
+    public void beforeTrial(BenchmarkParams params) {
+    }
+
+    @Override
+    public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public boolean allowPrintOut() {
+        return true;
+    }
+
+    @Override
+    public boolean allowPrintErr() {
+        return true;
+    }
+
+    // ---- fork side ----------------------------------------------------------------------------
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (counters == null && problem == null) {
+            counters = Counters.find();
+            if (counters == null) {
+                problem = "lab-agent is NOT active in this JVM (no bootstrap counters class): is the benchmark run "
+                        + "with forks=0, or was -javaagent removed? lab.* results are NaN";
+            } else if (!"ok".equals(counters.status())) {
+                problem = "lab-agent self-test did not pass in this JVM: " + counters.status() + "; lab.* results are NaN";
+            }
+        }
+        if (problem != null) {
+            if (!warned) {
+                warned = true;
+                String banner = "#".repeat(100);
+                System.err.println(banner + "\n## " + problem + "\n" + banner);
+                System.out.println(banner + "\n## " + problem + "\n" + banner);
+            }
+            return;
+        }
+        ctxswBefore = voluntaryContextSwitches();
+        long[] tb = threadCounts();
+        waitedBefore = tb[0];
+        blockedBefore = tb[1];
+        before = counters.totals(); // last, so the profiler's own work above is not counted
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+            IterationResult result) {
+        long ops = result.getMetadata().getAllOps();
+        List<Result> out = new ArrayList<>();
+        if (problem != null) {
+            for (String name : new String[] {"lab.lock.acquire.norm", "lab.lock.contended.norm", "lab.park.norm",
+                "lab.alloc.count.norm"}) {
+                out.add(new ScalarResult(name, Double.NaN, "#/op", AggregationPolicy.AVG));
+            }
+            return out;
+        }
+        long[] after = counters.totals(); // first, for the same reason
+        long[] tb = threadCounts();
+        long ctxsw = voluntaryContextSwitches();
+
+        out.add(norm("lab.lock.acquire.norm", Counters.acquired(after) - Counters.acquired(before), ops, "locks/op"));
+        out.add(norm("lab.lock.contended.norm",
+                Counters.at(after, LabCounters.CONTENDED) - Counters.at(before, LabCounters.CONTENDED), ops, "locks/op"));
+        out.add(norm("lab.park.norm", Counters.at(after, LabCounters.PARK) - Counters.at(before, LabCounters.PARK), ops,
+                "parks/op"));
+        out.add(norm("lab.alloc.count.norm", Counters.allocations(after) - Counters.allocations(before), ops, "allocs/op"));
+        if (ctxsw >= 0 && ctxswBefore >= 0) {
+            out.add(norm("lab.ctxsw.voluntary.norm", ctxsw - ctxswBefore, ops, "ctxsw/op"));
+        }
+        if (tb[0] >= 0) {
+            out.add(norm("lab.thread.waited.norm", tb[0] - waitedBefore, ops, "waits/op"));
+            out.add(norm("lab.thread.blocked.norm", tb[1] - blockedBefore, ops, "blocks/op"));
+        }
+        return out;
+    }
+
+    private static ScalarResult norm(String name, long delta, long ops, String unit) {
+        return new ScalarResult(name, ops != 0 ? 1.0 * delta / ops : Double.NaN, unit, AggregationPolicy.AVG);
+    }
+
+    /** Sum of voluntary_ctxt_switches over the process's threads, or -1 where /proc has none. */
+    static long voluntaryContextSwitches() {
+        Path tasks = Paths.get("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long sum = 0;
+        boolean any = false;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
+            for (Path task : dirs) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"), StandardCharsets.UTF_8)) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring("voluntary_ctxt_switches:".length()).trim());
+                            any = true;
+                        }
+                    }
+                } catch (IOException | NumberFormatException threadExited) {
+                    // the thread ended between listing and reading: its switches are gone either way
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return any ? sum : -1;
+    }
+
+    /** {waited, blocked} summed over live threads, or {-1, -1}. */
+    private long[] threadCounts() {
+        try {
+            long waited = 0;
+            long blocked = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    waited += info.getWaitedCount();
+                    blocked += info.getBlockedCount();
+                }
+            }
+            return new long[] {waited, blocked};
+        } catch (RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+}

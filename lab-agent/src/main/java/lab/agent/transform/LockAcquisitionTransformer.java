@@ -1,0 +1,108 @@
+package lab.agent.transform;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.util.List;
+
+import lab.agent.runtime.LabCounters;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Counts lock acquisitions at the public entry points, on normal return only, and never in the
+ * synchronizer internals they call (so {@code ReadLock.lock()} counts once although it runs
+ * {@code Sync.tryAcquireShared} and maybe {@code AQS.acquire}):
+ *
+ * <ul>
+ * <li>{@code ReentrantLock}, {@code ReentrantReadWriteLock.ReadLock} and {@code .WriteLock}:
+ *     {@code lock()}, {@code lockInterruptibly()} (not when it throws), {@code tryLock()} and
+ *     {@code tryLock(long, TimeUnit)} when they return {@code true};</li>
+ * <li>{@code StampedLock}: {@code readLock()}, {@code writeLock()}, {@code tryReadLock(..)},
+ *     {@code tryWriteLock(..)}, {@code readLockInterruptibly()}, {@code writeLockInterruptibly()}
+ *     when the stamp is non-zero. Its {@code Lock} views delegate to these, so they count once.
+ *     {@code tryOptimisticRead()} takes no lock and is not counted; neither are the
+ *     {@code tryConvertTo*} conversions, which upgrade a stamp already held.</li>
+ * </ul>
+ * A reentrant {@code lock()} is an acquisition like any other call: it is counted.
+ * (Conditions' re-acquisition after {@code await()} is not an entry point call and is not counted.)
+ */
+public final class LockAcquisitionTransformer {
+
+    public static final String REENTRANT_LOCK = "java.util.concurrent.locks.ReentrantLock";
+    public static final String READ_LOCK = "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock";
+    public static final String WRITE_LOCK = "java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock";
+    public static final String STAMPED_LOCK = "java.util.concurrent.locks.StampedLock";
+
+    /** The classes this transformer must have instrumented for counts to be right. */
+    public static final List<String> TARGETS = List.of(REENTRANT_LOCK, READ_LOCK, WRITE_LOCK, STAMPED_LOCK);
+
+    private LockAcquisitionTransformer() {
+    }
+
+    public static AgentBuilder apply(AgentBuilder builder) {
+        return builder
+                .type(named(REENTRANT_LOCK)).transform(lockMethods(LabCounters.REENTRANT_LOCK))
+                .type(named(READ_LOCK)).transform(lockMethods(LabCounters.READ_LOCK))
+                .type(named(WRITE_LOCK)).transform(lockMethods(LabCounters.WRITE_LOCK))
+                .type(named(STAMPED_LOCK)).transform((b, type, loader, module, pd) -> b.visit(
+                        Advice.withCustomMapping().bind(Slot.class, LabCounters.STAMPED_LOCK)
+                                .to(StampAcquired.class).on(stampedAcquisitions())));
+    }
+
+    private static AgentBuilder.Transformer lockMethods(int slot) {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(Slot.class, slot);
+        return (b, type, loader, module, pd) -> b
+                .visit(mapping.to(Acquired.class).on(isPublic().and(
+                        named("lock").and(takesArguments(0)).or(named("lockInterruptibly").and(takesArguments(0))))))
+                .visit(mapping.to(TryAcquired.class).on(isPublic().and(named("tryLock")).and(returns(boolean.class))));
+    }
+
+    private static ElementMatcher<MethodDescription> stampedAcquisitions() {
+        return isPublic().and(returns(long.class)).and(
+                named("readLock").or(named("writeLock"))
+                        .or(named("tryReadLock")).or(named("tryWriteLock"))
+                        .or(named("readLockInterruptibly")).or(named("writeLockInterruptibly")));
+    }
+
+    /** {@code lock()}, {@code lockInterruptibly()}: returning normally means acquired. */
+    public static final class Acquired {
+        private Acquired() {
+        }
+
+        @Advice.OnMethodExit
+        public static void exit(@Slot int slot) {
+            LabCounters.count(slot);
+        }
+    }
+
+    /** {@code tryLock(..)}: only a {@code true} result is an acquisition. */
+    public static final class TryAcquired {
+        private TryAcquired() {
+        }
+
+        @Advice.OnMethodExit
+        public static void exit(@Slot int slot, @Advice.Return boolean acquired) {
+            if (acquired) {
+                LabCounters.count(slot);
+            }
+        }
+    }
+
+    /** StampedLock: a zero stamp is a failed try. */
+    public static final class StampAcquired {
+        private StampAcquired() {
+        }
+
+        @Advice.OnMethodExit
+        public static void exit(@Slot int slot, @Advice.Return long stamp) {
+            if (stamp != 0L) {
+                LabCounters.count(slot);
+            }
+        }
+    }
+}
