@@ -98,7 +98,7 @@ public final class Comparer {
     }
 
     /** A secondary metric by name, tolerant of JMH's "·" prefix; the primary for "primary". */
-    static Metric metric(BenchmarkResult r, String name) {
+    public static Metric metric(BenchmarkResult r, String name) {
         if (name.equals(PRIMARY)) {
             return r.primary();
         }

@@ -1,0 +1,87 @@
+package lab.core.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lab.core.compare.ComparisonText;
+
+/** The verdict table in the terminal ({@code ./lab claims}), and the number formats the site shares. */
+public final class ClaimsText {
+
+    private ClaimsText() {
+    }
+
+    public static String num(double v) {
+        return ComparisonText.num(v);
+    }
+
+    /** "15.2×", "0.31×", "∞×". */
+    public static String factor(double v) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞×" : "-∞×";
+        }
+        double a = Math.abs(v);
+        String s = a >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+                : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+                : a >= 0.1 ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
+        return s + "×";
+    }
+
+    public static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "?";
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    public static String format(ClaimReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("claims of the decision log against run ").append(report.runId()).append('\n');
+        out.append("measured on ").append(report.measuredOn()).append('\n');
+        for (String n : report.notes()) {
+            out.append("note: ").append(n).append('\n');
+        }
+        out.append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"claim", "log", "ours", "verdict"});
+        for (ClaimResult r : report.results()) {
+            String id = r.claim().id() + (r.variant() != null && r.claim().subject().size() > 1 ? " [" + r.variant() + "]" : "");
+            rows.add(new String[] {id, r.claim().logFigure().replaceAll(" \\(.*", ""), r.ours(), r.verdict().label()});
+        }
+        int[] w = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                w[i] = Math.max(w[i], Math.min(row[i].length(), i == 1 ? 44 : 60));
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                String cell = row[i].length() > w[i] ? row[i].substring(0, w[i] - 1) + "…" : row[i];
+                line.append(cell).append(" ".repeat(w[i] - cell.length())).append("  ");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        out.append('\n');
+        for (ClaimResult r : report.results()) {
+            out.append(r.claim().id()).append(r.variant() != null && r.claim().subject().size() > 1 ? " [" + r.variant() + "]" : "")
+                    .append(": ").append(r.verdict().label()).append(" — ").append(r.why()).append('\n');
+            if (!r.uncertainty().isEmpty()) {
+                out.append("    ours: ").append(r.ours()).append(", ").append(r.uncertainty()).append('\n');
+            }
+            if (!r.measured().isEmpty()) {
+                out.append("    measured: ").append(r.measured()).append('\n');
+            }
+            for (String c : r.caveats()) {
+                out.append("    caveat: ").append(c).append('\n');
+            }
+        }
+        out.append('\n');
+        report.counts().forEach((v, n) -> out.append(String.format(Locale.ROOT, "%-32s %d%n", v.label(), n)));
+        return out.toString();
+    }
+}

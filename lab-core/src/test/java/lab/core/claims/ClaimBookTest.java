@@ -1,0 +1,114 @@
+package lab.core.claims;
+
+import static lab.core.compare.JmhFixture.around;
+import static lab.core.compare.JmhFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lab.core.cli.Main;
+import lab.core.compare.JmhFixture;
+import lab.core.record.RunRepository;
+import lab.core.store.StoreType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lab's claims file: complete, consistent with the stores, and evaluable end to end. */
+class ClaimBookTest {
+
+    static final ClaimBook BOOK = ClaimBook.load();
+
+    @Test
+    void coversEveryClaimTheIssueNames() {
+        assertThat(BOOK.claims()).extracting(Claim::id).contains(
+                "shard-read-speedup", "shard-write-speedup", "gopool-read-variance", "shardunit-read-24pct",
+                "xsync-read-vs-memory", "xsync-write-vs-memory", "xsync-read-vs-gopool", "xsync-read-vs-shard",
+                "channel-read-vs-shard", "channel-write-vs-shard", "channel-read-vs-memory", "channel-write-vs-memory",
+                "channel-bytes-read", "channel-allocs", "channel-context-switches", "zero-bytes-read",
+                "shardunit-size-64-32", "lock-hierarchy", "getall-temporary-goroutines", "shard-contention-32x",
+                "shard-32-goroutines");
+    }
+
+    @Test
+    void everyStoreNamedIsAStoreType() {
+        List<String> names = new ArrayList<>();
+        for (StoreType t : StoreType.values()) {
+            names.add(t.name());
+        }
+        for (Claim c : BOOK.claims()) {
+            assertThat(names).as(c.id()).containsAll(c.subject()).containsAll(c.stores());
+            if (c.baseline() != null) {
+                assertThat(names).as(c.id()).contains(c.baseline());
+            }
+            assertThat(c.method()).as(c.id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aBrokenClaimFailsLoudlyWhenRead() {
+        String json = """
+            {"claims": [{"id": "x", "quote": "q", "logFigure": "f", "kind": "speedup", "workload": "read", "subject": ["SHARD"], "figures": [2]}]}""";
+        assertThatThrownBy(() -> ClaimBook.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("x: subject and baseline are required");
+    }
+
+    /** Every store on every workload at 1 and 2 threads, with every metric the claims read. */
+    static JmhFixture[] fullRun() {
+        List<JmhFixture> all = new ArrayList<>();
+        String[] workloads = {"read", "write", "create", "mixed", "getAll", "contention"};
+        for (StoreType t : StoreType.values()) {
+            for (String w : workloads) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    double base = 10 + t.ordinal() * 13 + threads;
+                    JmhFixture f = result(w, t.name()).threads(threads).raw(around(base, 0.05, 5))
+                            .secondary("gc.alloc.rate.norm", "B/op", around(t == StoreType.CHANNEL ? 120 : 0.001, 0.05, 5))
+                            .secondary("lab.alloc.count.norm", "#/op", around(t == StoreType.CHANNEL ? 3 : 0.0, 0.05, 5))
+                            .secondary("lab.lock.contended.norm", "#/op", around(0.01 * (8 - t.ordinal()), 0.05, 5))
+                            .secondary("lab.ctxsw.voluntary.norm", "#/op", around(t == StoreType.CHANNEL ? 2.1 : 0.0, 0.05, 5));
+                    if (w.equals("contention")) {
+                        f.mode("thrpt", "ops/us");
+                    }
+                    all.add(f);
+                }
+            }
+        }
+        return all.toArray(JmhFixture[]::new);
+    }
+
+    @Test
+    void theWholeBookEvaluatesOnACompleteRunWithoutErrors() {
+        RunData run = ClaimEvaluatorTest.run(fullRun());
+        ClaimReport report = ClaimEvaluator.evaluate(BOOK, run);
+        int expected = BOOK.claims().stream().mapToInt(c -> c.subject().size() > 1 ? c.subject().size() : 1).sum();
+        assertThat(report.results()).hasSize(expected);
+        assertThat(report.results()).noneSatisfy(r -> assertThat(r.why()).contains("could not be evaluated"));
+        // only the claims the machine or the lab cannot measure remain untestable (no layouts.json in this run)
+        assertThat(report.results()).filteredOn(r -> r.verdict() == Verdict.NOT_TESTABLE)
+                .extracting(r -> r.claim().id())
+                .containsExactlyInAnyOrder("shard-32-goroutines", "shardunit-gopool-15pct", "shardunit-total-91pct",
+                        "shardunit-size-64-32", "shardunit-saves-512-bytes");
+        assertThat(report.measuredOn()).isEqualTo("OpenJDK 64-Bit Server VM 17.0.15+6 on 2 cores (Test CPU)");
+    }
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void claimsCommandPrintsTheVerdictTableOfTheNewestRun() {
+        String id = new RunRepository(reports).importJmh(JmhFixture.array(fullRun()).getBytes(StandardCharsets.UTF_8), "claims", "import");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"claims", "--reports", reports.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(text).contains("against run " + id).contains("shard-read-speedup").contains("not testable here")
+                .contains("channel-bytes-read");
+    }
+}
