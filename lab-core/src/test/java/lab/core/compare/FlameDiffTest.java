@@ -1,0 +1,74 @@
+package lab.core.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlameDiffTest {
+
+    static Map<String, Long> stacks(String text) throws IOException {
+        return FlameDiff.readCollapsed(new StringReader(text));
+    }
+
+    // base: half the samples in get, half in lock; head: twice as many samples, a quarter in get,
+    // three quarters in a new frame park
+    static final String BASE = """
+        Thread.run;Bench.read;Store.get 50
+        Thread.run;Bench.read;Store.get;Lock.lock 50
+        garbage line without a count
+        """;
+    static final String HEAD = """
+        Thread.run;Bench.read;Store.get 50
+        Thread.run;Bench.read;Store.get;Queue.take;Unsafe.park 150
+        """;
+
+    @Test
+    void sharesAreComparedNotSampleCounts() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks(BASE), stacks(HEAD));
+        assertThat(d.baseSamples()).isEqualTo(100);
+        assertThat(d.headSamples()).isEqualTo(200);
+        FlameDiff.Node get = d.root().child("Thread.run").child("Bench.read").child("Store.get");
+        assertThat(get.base()).isCloseTo(1.0, within(1e-12));
+        assertThat(get.head()).isCloseTo(1.0, within(1e-12));
+        FlameDiff.Node take = get.child("Queue.take");
+        assertThat(take.isNew()).isTrue();
+        assertThat(take.head()).isCloseTo(0.75, within(1e-12));
+        assertThat(get.child("Lock.lock").head()).isZero();
+    }
+
+    @Test
+    void changesRankSelfTimeAndVanishedFramesAreListed() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks(BASE), stacks(HEAD));
+        // self shares: Store.get 0.5 -> 0.25, Lock.lock 0.5 -> 0, Unsafe.park 0 -> 0.75
+        assertThat(d.changes(2)).extracting(FlameDiff.Change::frame).containsExactly("Unsafe.park", "Lock.lock");
+        assertThat(d.changes(10).get(0).delta()).isCloseTo(0.75, within(1e-12));
+        assertThat(d.vanished(5)).singleElement().satisfies(c -> {
+            assertThat(c.frame()).isEqualTo("Thread.run;Bench.read;Store.get;Lock.lock");
+            assertThat(c.baseSelf()).isCloseTo(0.5, within(1e-12));
+        });
+    }
+
+    @Test
+    void svgColoursGrowthRedShrinkBlueAndMarksNewFrames() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks(BASE), stacks(HEAD));
+        String svg = d.svg();
+        assertThat(svg).startsWith("<svg").endsWith("</svg>");
+        // Unsafe.park grew by the largest change: full red
+        assertThat(svg).contains("Unsafe.park\nhead 75.00% · base 0.00% · change +75.00 pp · new in head");
+        assertThat(svg).contains("fill=\"rgb(255,55,55)\" stroke=\"#6b0000\"");
+        // Store.get's share held: neutral grey
+        assertThat(svg).contains("Store.get\nhead 100.00% · base 100.00% · change +0.00 pp</title><rect");
+        assertThat(FlameDiff.colour(d.root().child("Thread.run").child("Bench.read").child("Store.get").child("Lock.lock"), 0.75))
+                .isEqualTo("rgb(112,112,255)"); // -0.5 of the largest 0.75: k = 0.15 + 0.85 * 2/3
+    }
+
+    @Test
+    void frameNamesAreEscaped() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks("a;<script>x</script> 1\n"), stacks("a;<script>x</script> 1\n"));
+        assertThat(d.svg()).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+}
