@@ -1,0 +1,261 @@
+package lab.core.layout;
+
+import lab.core.layout.LayoutsJson.ClassCount;
+import lab.core.layout.LayoutsJson.ClassInfo;
+import lab.core.layout.LayoutsJson.Configuration;
+import lab.core.layout.LayoutsJson.Deep;
+import lab.core.layout.LayoutsJson.Field;
+import lab.core.layout.LayoutsJson.Footprint;
+import lab.core.layout.LayoutsJson.Gap;
+import lab.core.layout.LayoutsJson.Report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The terminal and text-file views of a {@link Report}: the side-by-side comparison (rows that
+ * differ marked {@code *}), the per-task footprint table, the cross-configuration summary, and the
+ * full dump of one configuration ({@code layout-<name>.txt}: JOL's own printable layouts included).
+ */
+final class LayoutText {
+
+    static final String MARK_LEGEND = "* = the two sides differ (field offsets are shown, not compared)";
+    private static final int LABEL = 44;
+    private static final int CELL = 28;
+
+    private LayoutText() {
+    }
+
+    static String configurationHeader(Configuration c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("== ").append(c.name()).append(": ").append(c.label()).append('\n');
+        if (c.jvm() != null) {
+            sb.append("   jvm: ").append(nz(c.jvm().vmName())).append(' ').append(nz(c.jvm().version()))
+                    .append(" (").append(nz(c.jvm().vendor())).append(") ").append(nz(c.jvm().path())).append('\n');
+        }
+        sb.append("   flags: ").append(c.flags().isEmpty() ? "(defaults)" : String.join(" ", c.flags())).append('\n');
+        if (c.vm() != null) {
+            sb.append("   vm: cores ").append(c.vm().cores());
+            c.vm().options().forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+            sb.append('\n');
+        }
+        if (!c.ran()) {
+            sb.append("   COULD NOT RUN: ").append(c.error()).append('\n');
+        }
+        for (String w : c.warnings()) {
+            sb.append("   warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Two classes next to each other: header, fields, gaps, sizes, deep samples, deep by class. */
+    static String sideBySide(Configuration c, String leftName, String rightName, List<String> samples) {
+        ClassInfo l = c.classInfo(leftName);
+        ClassInfo r = c.classInfo(rightName);
+        StringBuilder sb = new StringBuilder();
+        if (l == null || r == null) {
+            return "   (no layout of " + (l == null ? leftName : rightName) + " in this configuration)\n";
+        }
+        row(sb, "", l.simpleName() + sampleHint(l), r.simpleName() + sampleHint(r), false);
+        row(sb, "object header", l.headerSize() + " B", r.headerSize() + " B", l.headerSize() != r.headerSize());
+        Map<String, Field> lf = fieldsByName(l);
+        Map<String, Field> rf = fieldsByName(r);
+        Set<String> names = new LinkedHashSet<>(lf.keySet());
+        names.addAll(rf.keySet());
+        for (String n : names) {
+            Field a = lf.get(n);
+            Field b = rf.get(n);
+            String type = shortType((a != null ? a : b).type());
+            boolean differs = a == null || b == null || a.size() != b.size() || !a.type().equals(b.type());
+            row(sb, "  " + n + " " + type, fieldCell(a), fieldCell(b), differs);
+        }
+        row(sb, "gaps inside (internal loss)", l.lossInternal() + " B", r.lossInternal() + " B",
+                l.lossInternal() != r.lossInternal());
+        row(sb, "alignment padding (external loss)", l.lossExternal() + " B", r.lossExternal() + " B",
+                l.lossExternal() != r.lossExternal());
+        row(sb, "instance size (shallow)", l.instanceSize() + " B", r.instanceSize() + " B",
+                l.instanceSize() != r.instanceSize());
+        for (String s : samples) {
+            Deep a = l.deep().get(s);
+            Deep b = r.deep().get(s);
+            if (a == null && b == null) {
+                continue;
+            }
+            row(sb, "deep size, " + s, deepCell(a), deepCell(b), a == null || b == null || a.totalSize() != b.totalSize());
+        }
+        String first = samples.isEmpty() ? null : samples.get(0);
+        Deep a = first == null ? null : l.deep().get(first);
+        Deep b = first == null ? null : r.deep().get(first);
+        if (a != null && b != null) {
+            sb.append("  by class, ").append(first).append(":\n");
+            Set<String> classes = new LinkedHashSet<>(a.byClass().keySet());
+            classes.addAll(b.byClass().keySet());
+            for (String k : classes) {
+                ClassCount x = a.byClass().get(k);
+                ClassCount y = b.byClass().get(k);
+                row(sb, "  " + shortType(k), countCell(x), countCell(y), x == null || !x.equals(y));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String sampleHint(ClassInfo c) {
+        return c.deep().containsKey(LayoutsJson.SAMPLE_SHARD_EMPTY) ? " (as a shard)" : "";
+    }
+
+    /** Per store: whole store, the tasks, bytes per task beyond the task, the empty store. */
+    static String footprintTable(Configuration c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "   %-22s %10s %16s %16s %14s %12s%n",
+                "store", "entries", "whole store B", "tasks alone B", "B/task beyond", "empty B"));
+        for (Footprint f : c.footprints()) {
+            sb.append(String.format(Locale.ROOT, "   %-22s %,10d %,16d %,16d %14.1f %,12d%n", f.logName(), f.entries(),
+                    f.totalBytes(), f.taskBytes(), f.perEntryBytes(), f.fixedBytes()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The cross-configuration tables: the pair's shallow and deep sizes per configuration, then
+     * bytes per task of every store (rows) per configuration (columns), at the largest N.
+     */
+    static String summary(Report report) {
+        StringBuilder sb = new StringBuilder();
+        String left = report.comparison() == null ? "MemoryStore" : report.comparison().left();
+        String right = report.comparison() == null ? "ShardUnit" : report.comparison().right();
+        sb.append(String.format(Locale.ROOT, "%-32s %-34s %-34s%n", "configuration",
+                simple(left) + " shallow / deep empty / deep+" + LayoutProbe.TASKS_PER_SHARD,
+                simple(right) + " shallow / deep empty / deep+" + LayoutProbe.TASKS_PER_SHARD));
+        for (Configuration c : report.configurations()) {
+            if (!c.ran()) {
+                sb.append(String.format(Locale.ROOT, "%-32s could not run: %s%n", c.name(), c.error()));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-32s %-34s %-34s%n", c.name(), triple(c.classInfo(left)),
+                    triple(c.classInfo(right))));
+        }
+        int n = report.entries().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<Configuration> ran = report.ran();
+        if (n > 0 && !ran.isEmpty()) {
+            sb.append('\n').append(String.format(Locale.ROOT, "bytes per task beyond the task itself, %,d tasks%n", n));
+            sb.append(String.format(Locale.ROOT, "%-22s", "store"));
+            for (Configuration c : ran) {
+                sb.append(String.format(Locale.ROOT, " %24s", c.name()));
+            }
+            sb.append('\n');
+            Map<String, String> stores = new LinkedHashMap<>();
+            for (Configuration c : ran) {
+                for (Footprint f : c.footprints()) {
+                    stores.putIfAbsent(f.store(), f.logName());
+                }
+            }
+            stores.forEach((store, logName) -> {
+                sb.append(String.format(Locale.ROOT, "%-22s", logName));
+                for (Configuration c : ran) {
+                    Footprint f = c.footprint(store, n);
+                    sb.append(String.format(Locale.ROOT, " %24s", f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.perEntryBytes())));
+                }
+                sb.append('\n');
+            });
+        }
+        return sb.toString();
+    }
+
+    /** Everything about one configuration, for {@code layout-<name>.txt}. */
+    static String dump(Report report, Configuration c) {
+        StringBuilder sb = new StringBuilder(configurationHeader(c));
+        if (!c.ran()) {
+            return sb.toString();
+        }
+        if (c.vm() != null && c.vm().jolDetails() != null) {
+            sb.append('\n').append(c.vm().jolDetails()).append('\n');
+        }
+        if (report.comparison() != null) {
+            sb.append("\n-- side by side; ").append(MARK_LEGEND).append('\n');
+            sb.append(sideBySide(c, report.comparison().left(), report.comparison().right(), report.comparison().samples()));
+        }
+        sb.append("\n-- bytes per stored task\n").append(footprintTable(c));
+        for (ClassInfo info : c.classes().values()) {
+            sb.append("\n-- ").append(info.name()).append('\n').append(info.printable());
+            info.deep().forEach((sample, d) -> {
+                sb.append(String.format(Locale.ROOT, "deep size, %s (%s): %,d B in %,d objects%n", sample,
+                        d.description(), d.totalSize(), d.totalCount()));
+                d.byClass().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d %10d  %s%n",
+                        v.count(), v.bytes(), k)));
+                d.excluded().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d   excluded  %s%n", v, k)));
+            });
+        }
+        for (Footprint f : c.footprints()) {
+            sb.append(String.format(Locale.ROOT, "%n-- %s holding %,d tasks: %,d B (tasks %,d B, empty store %,d B, "
+                    + "%.1f B per task beyond it)%n", f.logName(), f.entries(), f.totalBytes(), f.taskBytes(),
+                    f.fixedBytes(), f.perEntryBytes()));
+            f.byClass().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %10d %14d  %s%n", v.count(), v.bytes(), k)));
+            f.excluded().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %10d       excluded  %s%n", v, k)));
+        }
+        sb.append("\n").append(report.exclusions() == null ? "" : report.exclusions()).append('\n');
+        return sb.toString();
+    }
+
+    private static String triple(ClassInfo c) {
+        if (c == null) {
+            return "-";
+        }
+        Deep e = c.deep().get(LayoutsJson.SAMPLE_SHARD_EMPTY);
+        Deep t = c.deep().get(LayoutsJson.SAMPLE_SHARD_WITH_TASKS);
+        return c.instanceSize() + " / " + (e == null ? "-" : e.totalSize()) + " / " + (t == null ? "-" : t.totalSize()) + " B";
+    }
+
+    private static Map<String, Field> fieldsByName(ClassInfo c) {
+        Map<String, Field> m = new LinkedHashMap<>();
+        List<Field> sorted = new ArrayList<>(c.fields());
+        sorted.sort((a, b) -> Long.compare(a.offset(), b.offset()));
+        for (Field f : sorted) {
+            m.put(f.name(), f);
+        }
+        return m;
+    }
+
+    private static void row(StringBuilder sb, String label, String left, String right, boolean differs) {
+        sb.append(differs ? "* " : "  ").append(pad(label, LABEL)).append(' ').append(pad(left, CELL)).append(' ')
+                .append(right).append('\n');
+    }
+
+    private static String fieldCell(Field f) {
+        return f == null ? "(absent)" : f.size() + " B @" + f.offset();
+    }
+
+    private static String deepCell(Deep d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%,d B (%d objects)", d.totalSize(), d.totalCount());
+    }
+
+    private static String countCell(ClassCount c) {
+        return c == null ? "-" : c.count() + " x, " + c.bytes() + " B";
+    }
+
+    static String shortType(String type) {
+        String t = type;
+        int lt = t.indexOf('<');
+        if (lt >= 0) {
+            t = t.substring(0, lt);
+        }
+        int dot = t.lastIndexOf('.');
+        return dot >= 0 ? t.substring(dot + 1) : t;
+    }
+
+    private static String simple(String name) {
+        return shortType(name);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "?" : s;
+    }
+}
