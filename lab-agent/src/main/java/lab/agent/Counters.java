@@ -91,6 +91,15 @@ public final class Counters {
         setField("status", status);
     }
 
+    /** "counting" once installed, "removed" after an attached agent's duration ran out. */
+    public String state() {
+        return (String) field("state");
+    }
+
+    void setState(String state) {
+        setField("state", state);
+    }
+
     void setOptions(String options) {
         setField("options", options);
     }

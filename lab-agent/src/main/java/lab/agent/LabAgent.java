@@ -2,7 +2,6 @@ package lab.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -114,8 +114,12 @@ public final class LabAgent {
                 .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(recorder)
                 // Replaces the default ignore matcher, which skips bootstrap (JDK) classes.
-                .ignore(nameStartsWith("net.bytebuddy.")
-                        .or(nameStartsWith("lab.agent.").and(not(nameStartsWith("lab.agent.selftest.")))))
+                .ignore(nameStartsWith("net.bytebuddy.").or(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
+                    @Override
+                    public boolean matches(TypeDescription type) {
+                        return IncludedTypes.isAgentClass(type.getName());
+                    }
+                }))
                 .assureReadEdgeTo(inst, countersClass);
         builder = LockAcquisitionTransformer.apply(builder);
         builder = ContentionTransformer.apply(builder);
@@ -134,6 +138,7 @@ public final class LabAgent {
         failures.addAll(SelfTest.run(counters));
         String status = failures.isEmpty() ? "ok" : "FAILED: " + String.join("; ", failures);
         counters.setStatus(status);
+        counters.setState("counting");
         if (!failures.isEmpty()) {
             loud(failures);
         }
@@ -179,6 +184,7 @@ public final class LabAgent {
                 // Counting is over: restore the original classes.
                 try {
                     transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+                    counters.setState("removed");
                     System.err.println("lab-agent: duration " + options.duration() + " over; instrumentation removed");
                 } catch (Throwable t) {
                     System.err.println("lab-agent: could not remove the instrumentation: " + t);

@@ -41,6 +41,8 @@ public final class LabCounters {
 
     /** Set by the agent after install: "ok" or what failed in the self-test. */
     public static volatile String status;
+    /** "counting" once installed; "removed" when an attached agent's duration ran out and it restored the classes. */
+    public static volatile String state;
     /** The options string the agent was started with. */
     public static volatile String options;
 

@@ -20,7 +20,8 @@ import net.bytebuddy.asm.Advice;
  *     returns a positive value (acquired) and was entered with a null node: a non-null node is a
  *     {@code Condition.await()} re-acquiring its lock, which is not a new acquisition. Covers
  *     ReentrantLock, both ReentrantReadWriteLock locks, and every other AQS-based synchronizer
- *     (Semaphore, CountDownLatch waits, ThreadPoolExecutor workers...).</li>
+ *     (Semaphore, CountDownLatch waits, ThreadPoolExecutor workers...). The same method of
+ *     {@code AbstractQueuedLongSynchronizer}, on which JDK 22+ builds ReentrantReadWriteLock.</li>
  * <li>{@code StampedLock.acquireWrite/acquireRead}, the queued paths of its read and write locks,
  *     counted when they return a stamp (not 0 = timed out, not 1 = interrupted).</li>
  * </ul>
@@ -31,14 +32,17 @@ public final class ContentionTransformer {
 
     public static final String AQS = "java.util.concurrent.locks.AbstractQueuedSynchronizer";
 
-    public static final List<String> TARGETS = List.of(AQS, LockAcquisitionTransformer.STAMPED_LOCK);
+    /** JDK 22+ builds ReentrantReadWriteLock on the long-state variant. */
+    public static final String AQLS = "java.util.concurrent.locks.AbstractQueuedLongSynchronizer";
+
+    public static final List<String> TARGETS = List.of(AQS, AQLS, LockAcquisitionTransformer.STAMPED_LOCK);
 
     private ContentionTransformer() {
     }
 
     public static AgentBuilder apply(AgentBuilder builder) {
         return builder
-                .type(named(AQS)).transform((b, type, loader, module, pd) -> b.visit(
+                .type(named(AQS).or(named(AQLS))).transform((b, type, loader, module, pd) -> b.visit(
                         Advice.to(QueuedAcquire.class).on(named("acquire").and(takesArguments(6)))))
                 .type(named(LockAcquisitionTransformer.STAMPED_LOCK)).transform((b, type, loader, module, pd) -> b.visit(
                         Advice.to(StampedQueuedAcquire.class).on(

@@ -17,8 +17,29 @@ public final class IncludedTypes extends ElementMatcher.Junction.AbstractBase<Ty
     public static final String PROBE = "lab.agent.selftest.Probe";
 
     private static final String[] NEVER = {
-        "java.lang.", "java.util.concurrent.atomic.", "jdk.internal.", "sun.", "net.bytebuddy.", "lab.agent."
+        "java.lang.", "java.util.concurrent.atomic.", "jdk.internal.", "sun.", "net.bytebuddy."
     };
+
+    /** The agent's own packages (not {@code lab.agent.*} at large: other code may live under it). */
+    private static final String[] AGENT_PACKAGES = {
+        "lab.agent.runtime.", "lab.agent.transform.", "lab.agent.jmh.", "lab.agent.shaded.", "lab.agent.selftest."
+    };
+
+    /** Whether {@code name} is one of the agent's own classes (the self-test probe aside). */
+    public static boolean isAgentClass(String name) {
+        if (name.equals(PROBE)) {
+            return false;
+        }
+        if (name.startsWith("lab.agent.") && name.indexOf('.', "lab.agent.".length()) < 0) {
+            return true;
+        }
+        for (String prefix : AGENT_PACKAGES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final AgentOptions options;
 
@@ -34,6 +55,9 @@ public final class IncludedTypes extends ElementMatcher.Junction.AbstractBase<Ty
     public boolean isIncluded(String name) {
         if (name.equals(PROBE)) {
             return true;
+        }
+        if (isAgentClass(name)) {
+            return false;
         }
         for (String prefix : NEVER) {
             if (name.startsWith(prefix)) {

@@ -2,10 +2,12 @@ package lab.agent.transform;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.List;
+import java.util.Set;
 
 import lab.agent.runtime.LabCounters;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -28,6 +30,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  *     {@code tryOptimisticRead()} takes no lock and is not counted; neither are the
  *     {@code tryConvertTo*} conversions, which upgrade a stamp already held.</li>
  * </ul>
+ * An entry point that calls another of its class's entry points is left alone (see
+ * {@link Delegation}), so each call counts once on every JDK.
  * A reentrant {@code lock()} is an acquisition like any other call: it is counted.
  * (Conditions' re-acquisition after {@code await()} is not an entry point call and is not counted.)
  */
@@ -45,28 +49,33 @@ public final class LockAcquisitionTransformer {
     }
 
     public static AgentBuilder apply(AgentBuilder builder) {
+        ElementMatcher<MethodDescription> stamped = stampedAcquisitions();
         return builder
-                .type(named(REENTRANT_LOCK)).transform(lockMethods(LabCounters.REENTRANT_LOCK))
-                .type(named(READ_LOCK)).transform(lockMethods(LabCounters.READ_LOCK))
-                .type(named(WRITE_LOCK)).transform(lockMethods(LabCounters.WRITE_LOCK))
+                .type(named(REENTRANT_LOCK)).transform(lockMethods(REENTRANT_LOCK, LabCounters.REENTRANT_LOCK))
+                .type(named(READ_LOCK)).transform(lockMethods(READ_LOCK, LabCounters.READ_LOCK))
+                .type(named(WRITE_LOCK)).transform(lockMethods(WRITE_LOCK, LabCounters.WRITE_LOCK))
                 .type(named(STAMPED_LOCK)).transform((b, type, loader, module, pd) -> b.visit(
                         Advice.withCustomMapping().bind(Slot.class, LabCounters.STAMPED_LOCK)
-                                .to(StampAcquired.class).on(stampedAcquisitions())));
+                                .to(StampAcquired.class).on(stamped)));
     }
 
-    private static AgentBuilder.Transformer lockMethods(int slot) {
+    private static final Set<String> LOCK_METHODS = Set.of("lock", "lockInterruptibly", "tryLock");
+    private static final Set<String> STAMPED_METHODS = Set.of("readLock", "writeLock", "tryReadLock", "tryWriteLock",
+            "readLockInterruptibly", "writeLockInterruptibly");
+
+    private static AgentBuilder.Transformer lockMethods(String typeName, int slot) {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(Slot.class, slot);
+        ElementMatcher.Junction<MethodDescription> once =
+                Delegation.notIn(Delegation.delegating(Delegation.jdk(typeName), LOCK_METHODS::contains));
         return (b, type, loader, module, pd) -> b
-                .visit(mapping.to(Acquired.class).on(isPublic().and(
+                .visit(mapping.to(Acquired.class).on(isPublic().and(once).and(
                         named("lock").and(takesArguments(0)).or(named("lockInterruptibly").and(takesArguments(0))))))
-                .visit(mapping.to(TryAcquired.class).on(isPublic().and(named("tryLock")).and(returns(boolean.class))));
+                .visit(mapping.to(TryAcquired.class).on(isPublic().and(once).and(named("tryLock")).and(returns(boolean.class))));
     }
 
     private static ElementMatcher<MethodDescription> stampedAcquisitions() {
-        return isPublic().and(returns(long.class)).and(
-                named("readLock").or(named("writeLock"))
-                        .or(named("tryReadLock")).or(named("tryWriteLock"))
-                        .or(named("readLockInterruptibly")).or(named("writeLockInterruptibly")));
+        return isPublic().and(returns(long.class)).and(namedOneOf(STAMPED_METHODS.toArray(new String[0])))
+                .and(Delegation.notIn(Delegation.delegating(Delegation.jdk(STAMPED_LOCK), STAMPED_METHODS::contains)));
     }
 
     /** {@code lock()}, {@code lockInterruptibly()}: returning normally means acquired. */

@@ -1,0 +1,21 @@
+package lab.agent.it.included;
+
+/** Included in the scenario JVM's {@code includes}: its allocation sites are counted. */
+public final class Allocs {
+    private Allocs() {
+    }
+
+    /** {@code widgets} Widgets, one Object[], one int[], one String[], one long[][] (one MULTIANEWARRAY). */
+    public static Object[] make(int widgets) {
+        Object[] keep = new Object[4];
+        Widget last = null;
+        for (int i = 0; i < widgets; i++) {
+            last = new Widget();
+        }
+        keep[0] = last;
+        keep[1] = new int[3];
+        keep[2] = new String[2];
+        keep[3] = new long[2][3];
+        return keep;
+    }
+}

@@ -1,0 +1,5 @@
+package lab.agent.it.included;
+
+/** A class whose allocations the scenarios count. */
+public final class Widget {
+}
