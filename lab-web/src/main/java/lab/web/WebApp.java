@@ -10,6 +10,7 @@ import java.util.Map;
 import lab.core.record.Json;
 import lab.web.api.RunsApi;
 import lab.web.flame.FlamePages;
+import lab.web.layout.LayoutPage;
 import lab.web.runs.RunFiles;
 import lab.web.runs.RunPage;
 import lab.web.runs.RunsPage;
@@ -46,6 +47,7 @@ public final class WebApp {
         RunPage runPage = new RunPage(site);
         RunFiles runFiles = new RunFiles(site);
         FlamePages flame = new FlamePages(site);
+        LayoutPage layouts = new LayoutPage(site);
         RunsApi api = new RunsApi(site);
 
         return Javalin.create(config -> {
@@ -67,6 +69,7 @@ public final class WebApp {
             config.routes.get("/runs/{id}/files/{name}", runFiles::download);
             config.routes.get("/runs/{id}/flame", flame::index);
             config.routes.get("/runs/{id}/flame/{folder}/{event}", flame::graph);
+            config.routes.get("/runs/{id}/layouts", layouts::show);
 
             // JSON API
             config.routes.get("/api/runs", api::list);

@@ -127,6 +127,14 @@ public final class Fixtures {
         return w.commit(m).id();
     }
 
+    /** Puts a real layouts.json (trimmed output of the JOL pass) and one printable dump into a stored run. */
+    public static void addLayouts(Path runDir) throws IOException {
+        try (var in = Fixtures.class.getResourceAsStream("/fixtures/layouts.json")) {
+            Files.write(runDir.resolve("layouts.json"), in.readAllBytes());
+        }
+        Files.writeString(runDir.resolve("layout-jdk17-default.txt"), "lab.core.store.ShardUnit object internals:\n");
+    }
+
     static String collapsed(String store) {
         return "java/lang/Thread.run;" + BENCH + ".read;lab/core/store/" + store + "Store.get;java/util/HashMap.get 700\n"
                 + "java/lang/Thread.run;" + BENCH + ".read;lab/core/store/" + store + "Store.get;java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock.lock 250\n"

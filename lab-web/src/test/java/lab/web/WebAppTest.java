@@ -263,6 +263,47 @@ class WebAppTest {
         });
     }
 
+    @Test
+    void layoutsPageShowsTheShardPairSideBySideWithDifferencesMarked() throws IOException {
+        Fixtures.addLayouts(reports.resolve(labRun));
+        JavalinTest.test(WebApp.create(site()), (server, client) -> {
+            assertThat(client.get("/runs/" + labRun).body().string()).contains("/runs/" + labRun + "/layouts");
+            Response r = client.get("/runs/" + labRun + "/layouts");
+            assertThat(r.code()).isEqualTo(200);
+            String html = r.body().string();
+            // Default pair: the MemoryStore-style shard against ShardUnit, same JVM configuration
+            assertThat(html).contains("lab.core.store.MemoryStore — 17.0.15").contains("lab.core.store.ShardUnit — 17.0.15");
+            assertThat(html).contains("ShardUnit.tasks").contains("MemoryStore.tasks");
+            assertThat(count(html, "class=\"diff\"")).isPositive();
+            assertThat(html).contains("shard-with-tasks");
+            // Per-task footprint of every store in each configuration that ran, and the one that did not
+            String foot = html.substring(html.indexOf("table class=\"data footprints"));
+            for (String store : List.of("MEMORY", "SHARD", "SHARD_UNIT", "CHANNEL", "CONCURRENT", "NON_BLOCKING", "DENSE_ARRAY")) {
+                assertThat(foot).contains(">" + store + "<");
+            }
+            assertThat(html).contains("no JDK 21 under /usr/lib/jvm").contains("JDK 21 &lt;not found&gt;");
+            assertThat(html).contains("/runs/" + labRun + "/files/layout-jdk17-default.txt");
+        });
+    }
+
+    @Test
+    void layoutsOfAnyTwoClassesAndJvmConfigurations() throws IOException {
+        Fixtures.addLayouts(reports.resolve(labRun));
+        JavalinTest.test(WebApp.create(site()), (server, client) -> {
+            String same = client.get("/runs/" + labRun + "/layouts?left=lab.core.store.Task&right=lab.core.store.Task"
+                    + "&lconf=jdk17-default&rconf=jdk17-default").body().string();
+            String body = same.substring(same.indexOf("<tbody>"), same.indexOf("</tbody>"));
+            assertThat(body).contains("Task.").doesNotContain("class=\"diff\"");
+            String across = client.get("/runs/" + labRun + "/layouts?left=lab.core.store.Task&right=lab.core.store.Task"
+                    + "&lconf=jdk17-default&rconf=jdk25-compact-headers").body().string();
+            assertThat(across).contains("lab.core.store.Task — 25.0.3");
+            assertThat(count(across, "class=\"diff\"")).as("compact headers move the fields").isPositive();
+            assertThat(client.get("/runs/" + labRun + "/layouts?left=no.such.Class").code()).isEqualTo(400);
+            assertThat(client.get("/runs/" + labRun + "/layouts?lconf=jdk21-unavailable").code()).isEqualTo(400);
+            assertThat(client.get("/runs/" + failedRun + "/layouts").code()).isEqualTo(404);
+        });
+    }
+
     static String section(String html, String title) {
         int start = html.indexOf(">" + title + "</h2>");
         int end = html.indexOf("</section>", start);
