@@ -1,0 +1,61 @@
+package lab.core.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import lab.core.record.RunRepository;
+
+/**
+ * The lab agent's JMH profiler as the runner uses it: which class, which agent jar, which options.
+ * The profiler adds {@code -javaagent:<jar>=includes=...} to each fork and reports the
+ * {@code lab.*.norm} counters as secondary results.
+ */
+final class AgentProfiler {
+
+    /** The lab agent's JMH profiler (lab-agent, package lab.agent.jmh). */
+    static final String PROFILER_CLASS = "lab.agent.jmh.LabCountersProfiler";
+
+    private final Path jar;
+    private final String version;
+
+    private AgentProfiler(Path jar, String version) {
+        this.jar = jar;
+        this.version = version;
+    }
+
+    /** The agent for this run, or null with a warning saying why the run has no lab.* counters. */
+    static AgentProfiler resolve(RunRequest request, List<String> warnings) {
+        Path jar = request.agentJar != null ? request.agentJar
+                : (request.repoRoot != null ? request.repoRoot : RunRepository.labHome()).resolve("lab-agent/target/lab-agent.jar");
+        if (!Files.isRegularFile(jar)) {
+            warnings.add("lab agent jar not found at " + jar.toAbsolutePath() + " (build it: mvn -pl lab-agent package):"
+                    + " no lab.* counters in this run");
+            return null;
+        }
+        try {
+            Class.forName(PROFILER_CLASS, false, AgentProfiler.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            warnings.add("the lab agent's JMH profiler " + PROFILER_CLASS + " is not on the class path: no lab.* counters");
+            return null;
+        }
+        return new AgentProfiler(jar.toAbsolutePath(), null);
+    }
+
+    String profilerClass() {
+        return PROFILER_CLASS;
+    }
+
+    /** The profiler's init line. */
+    String options() {
+        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    String version() {
+        return version;
+    }
+}

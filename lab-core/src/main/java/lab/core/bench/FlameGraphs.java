@@ -1,0 +1,222 @@
+package lab.core.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.openjdk.jmh.profile.AsyncProfiler;
+
+import one.convert.Arguments;
+import one.convert.JfrToFlame;
+
+/**
+ * async-profiler for the runner: the native library taken from the
+ * {@code tools.profiler:async-profiler} jar, a probe that says whether it can profile on this
+ * machine, JMH's {@code -prof async} options, and the conversion of each benchmark's recording
+ * into one flame graph and one collapsed-stacks file per event.
+ *
+ * <p>Why JFR. JMH 1.37's {@link AsyncProfiler} records one event per session unless the output
+ * is JFR ({@code event=cpu;alloc;lock;output=jfr}: cpu primary, alloc and lock secondary). One
+ * {@code -prof async} per event is not an option: async-profiler runs one session per JVM, so a
+ * second profiler instance in the same fork cannot start. So each fork records the three events
+ * into {@code jfr-cpu.jfr}, and the runner converts it afterwards, outside any measurement, with
+ * async-profiler's own converter into JMH's file names: {@code flame-<event>-forward.html} and
+ * {@code collapsed-<event>.csv}.
+ */
+public final class FlameGraphs {
+
+    /** The events every run records, in the order they appear in file names. */
+    public static final List<String> EVENTS = List.of("cpu", "alloc", "lock");
+
+    /** CPU sampling interval: 1 ms gives ~1,000 samples per second of measurement. */
+    static final long CPU_INTERVAL_NS = 1_000_000;
+    /** Only lock waits longer than this are recorded: shorter ones cost less than recording them. */
+    static final String LOCK_THRESHOLD = "10us";
+
+    private final Path library;
+    private final String version;
+    private final String cpuEvent;
+    private final List<String> warnings;
+
+    private FlameGraphs(Path library, String version, String cpuEvent, List<String> warnings) {
+        this.library = library;
+        this.version = version;
+        this.cpuEvent = cpuEvent;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Extracts the library and probes it in this JVM. Returns null (with the reason added to
+     * {@code warnings}) when async-profiler cannot run here; the run then goes on without flame
+     * graphs.
+     */
+    public static FlameGraphs probe(Path cacheDir, List<String> warnings) {
+        String platform = platform();
+        if (platform == null) {
+            warnings.add("async-profiler unavailable: the async-profiler jar has no library for "
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "; no flame graphs");
+            return null;
+        }
+        String version = jarVersion();
+        Path lib;
+        try {
+            lib = extract(platform, cacheDir.resolve("async-profiler-" + version));
+        } catch (IOException | RuntimeException e) {
+            warnings.add("async-profiler unavailable: cannot extract " + platform + "/libasyncProfiler.so: " + e.getMessage()
+                    + "; no flame graphs");
+            return null;
+        }
+        AsyncProfiler.JavaApi api;
+        try {
+            api = AsyncProfiler.JavaApi.getInstance(lib.toString());
+        } catch (Throwable e) {
+            warnings.add("async-profiler unavailable: cannot load " + lib + ": " + e + "; no flame graphs");
+            return null;
+        }
+        List<String> local = new ArrayList<>();
+        String cpu = null;
+        // perf_events first: "cpu-clock" only exists there, so success means real CPU samples
+        // with kernel frames; "cpu" alone would silently fall back to a timer signal.
+        String perfError = tryStart(api, "cpu-clock");
+        if (perfError == null) {
+            cpu = "cpu";
+        } else {
+            String itimerError = tryStart(api, "itimer");
+            if (itimerError == null) {
+                cpu = "itimer";
+                local.add("async-profiler: perf_events unavailable (" + perfError + "); cpu flame graphs come from itimer"
+                        + " signals, without kernel frames (see /proc/sys/kernel/perf_event_paranoid)");
+            } else {
+                warnings.add("async-profiler cannot profile on this machine: perf_events: " + perfError + "; itimer: "
+                        + itimerError + "; no flame graphs");
+                return null;
+            }
+        }
+        warnings.addAll(local);
+        return new FlameGraphs(lib, version, cpu, local);
+    }
+
+    private static String tryStart(AsyncProfiler.JavaApi api, String event) {
+        try {
+            api.execute("start,event=" + event + ",interval=" + CPU_INTERVAL_NS);
+            api.execute("stop");
+            return null;
+        } catch (Throwable e) {
+            String m = e.getMessage();
+            return m == null ? e.getClass().getSimpleName() : m.strip();
+        }
+    }
+
+    /** The JMH profiler options writing into {@code dir}. */
+    public String jmhOptions(Path dir) {
+        String d = dir.toAbsolutePath().toString();
+        if (d.contains(";") || library.toString().contains(";")) {
+            throw new IllegalArgumentException("paths given to JMH's async profiler must not contain ';': " + d);
+        }
+        return "libPath=" + library + ";output=jfr;event=" + cpuEvent + ";interval=" + CPU_INTERVAL_NS
+                + ";alloc;lock=" + LOCK_THRESHOLD + ";dir=" + d;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Path library() {
+        return library;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Converts the JFR recording JMH left in {@code trialDir} into {@code flame-<event>-forward.html}
+     * and {@code collapsed-<event>.csv} for each of {@link #EVENTS}, then deletes the recording.
+     * Returns the files written (an event without samples still gets its, empty, files).
+     */
+    public static List<Path> convert(Path trialDir, String title) throws IOException {
+        List<Path> written = new ArrayList<>();
+        List<Path> recordings = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(trialDir, "jfr-*.jfr")) {
+            s.forEach(recordings::add);
+        }
+        if (recordings.isEmpty()) {
+            throw new IOException("no JFR recording in " + trialDir);
+        }
+        Path jfr = recordings.get(0);
+        for (String event : EVENTS) {
+            Path html = trialDir.resolve("flame-" + event + "-forward.html");
+            JfrToFlame.convert(jfr.toString(), html.toString(), new Arguments("--" + event, "--title", title + " (" + event + ")"));
+            written.add(html);
+            Path collapsed = trialDir.resolve("collapsed-" + event + ".csv");
+            JfrToFlame.convert(jfr.toString(), collapsed.toString(), new Arguments("--" + event, "-o", "collapsed"));
+            written.add(collapsed);
+        }
+        Files.delete(jfr);
+        return written;
+    }
+
+    static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (os.contains("linux")) {
+            if (arch.equals("amd64") || arch.equals("x86_64")) {
+                return "linux-x64";
+            }
+            if (arch.equals("aarch64") || arch.equals("arm64")) {
+                return "linux-arm64";
+            }
+        } else if (os.contains("mac")) {
+            return "macos";
+        }
+        return null;
+    }
+
+    private static Path extract(String platform, Path dir) throws IOException {
+        String resource = platform + "/libasyncProfiler.so";
+        try (InputStream in = FlameGraphs.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException(resource + " is not on the class path (tools.profiler:async-profiler jar missing?)");
+            }
+            byte[] bytes = in.readAllBytes();
+            Path target = dir.resolve("libasyncProfiler.so");
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+                return target;
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".lib", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        }
+    }
+
+    private static String jarVersion() {
+        try (InputStream in = FlameGraphs.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/tools.profiler/async-profiler/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        return "unknown";
+    }
+
+    /** The default cache folder for the extracted library. */
+    public static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
+        return base.resolve("storelab");
+    }
+}

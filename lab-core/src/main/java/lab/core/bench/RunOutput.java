@@ -1,0 +1,122 @@
+package lab.core.bench;
+
+import java.io.IOException;
+import java.util.Collection;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * JMH's own console output, with two changes for a run made of one JMH {@code Runner} per
+ * benchmark: the summary table (and its "REMEMBER" banner) is printed once, for the whole run,
+ * instead of after every benchmark; and once the run is being stopped (Ctrl-C) nothing more is
+ * printed, so the run id stays the last line.
+ */
+final class RunOutput implements OutputFormat {
+
+    private final OutputFormat jmh;
+    private volatile boolean muted;
+
+    RunOutput(OutputFormat jmh) {
+        this.jmh = jmh;
+    }
+
+    void mute() {
+        muted = true;
+    }
+
+    /** The summary table of every benchmark of the run. */
+    void summary(Collection<RunResult> all) {
+        if (!muted && !all.isEmpty()) {
+            jmh.endRun(all);
+        }
+    }
+
+    @Override
+    public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
+        if (!muted) {
+            jmh.iteration(benchParams, params, iteration);
+        }
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+        if (!muted) {
+            jmh.iterationResult(benchParams, params, iteration, data);
+        }
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams benchParams) {
+        if (!muted) {
+            jmh.startBenchmark(benchParams);
+        }
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult result) {
+        if (!muted) {
+            jmh.endBenchmark(result);
+        }
+    }
+
+    @Override
+    public void startRun() {
+        // JMH prints nothing useful here; the runner prints its own progress line per benchmark.
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> result) {
+        // One summary for the whole run: see summary(...).
+    }
+
+    @Override
+    public void print(String s) {
+        if (!muted) {
+            jmh.print(s);
+        }
+    }
+
+    @Override
+    public void println(String s) {
+        if (!muted) {
+            jmh.println(s);
+        }
+    }
+
+    @Override
+    public void flush() {
+        jmh.flush();
+    }
+
+    @Override
+    public void close() {
+        // The stream belongs to the command; JMH's Runner must not close it after each benchmark.
+        jmh.flush();
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        if (!muted) {
+            jmh.verbosePrintln(s);
+        }
+    }
+
+    @Override
+    public void write(int b) {
+        if (!muted) {
+            jmh.write(b);
+        }
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        if (!muted) {
+            jmh.write(b);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package lab.core.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import lab.core.store.StoreType;
+
+/**
+ * What {@code ./lab run} was asked for: a {@link Profile} and the options that narrow or override
+ * it. Built with the profile's defaults, then adjusted with the fluent setters.
+ */
+public final class RunRequest {
+
+    Profile profile;
+    List<StoreType> stores;
+    List<Workload> workloads;
+    List<Integer> threads;
+    int datasetSize;
+    int forks;
+    int warmupIterations;
+    int warmupMillis;
+    int measurementIterations;
+    int measurementMillis;
+    String label;
+    boolean agent = true;
+    boolean flame = true;
+    Path reportsDir;
+    Path profilesDir;
+    Path repoRoot;
+    Path agentJar;
+    Path cacheDir = FlameGraphs.defaultCache();
+
+    private RunRequest() {
+    }
+
+    /** The profile's defaults: every store, the profile's workloads and thread counts. */
+    public static RunRequest of(Profile profile, Path reportsDir, Path profilesDir) {
+        RunRequest r = new RunRequest();
+        r.profile = profile;
+        r.stores = List.of(StoreType.values());
+        r.workloads = profile.workloads();
+        r.threads = profile.threads();
+        r.datasetSize = profile.datasetSize();
+        r.forks = profile.forks();
+        r.warmupIterations = profile.warmupIterations();
+        r.warmupMillis = profile.warmupMillis();
+        r.measurementIterations = profile.measurementIterations();
+        r.measurementMillis = profile.measurementMillis();
+        r.reportsDir = reportsDir;
+        r.profilesDir = profilesDir;
+        r.repoRoot = reportsDir.toAbsolutePath().getParent();
+        return r;
+    }
+
+    public RunRequest stores(List<StoreType> value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("no stores to run");
+        }
+        stores = List.copyOf(value);
+        return this;
+    }
+
+    public RunRequest workloads(List<Workload> value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("no workloads to run");
+        }
+        workloads = List.copyOf(value);
+        return this;
+    }
+
+    public RunRequest threads(List<Integer> value) {
+        for (int t : value) {
+            if (t < 1) {
+                throw new IllegalArgumentException("thread counts must be >= 1, was " + t);
+            }
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("no thread counts to run");
+        }
+        threads = List.copyOf(new ArrayList<>(new java.util.LinkedHashSet<>(value)));
+        return this;
+    }
+
+    public RunRequest datasetSize(int value) {
+        if (value < 2) {
+            throw new IllegalArgumentException("the dataset needs at least 2 tasks, was " + value);
+        }
+        datasetSize = value;
+        return this;
+    }
+
+    public RunRequest forks(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("forks must be >= 1 (a stored run always measures in forked JVMs), was " + value);
+        }
+        forks = value;
+        return this;
+    }
+
+    /** Warmup and measurement iterations and the length of each. */
+    public RunRequest iterations(int warmup, int measurement, int millis) {
+        if (warmup < 0 || measurement < 1 || millis < 1) {
+            throw new IllegalArgumentException("need warmup >= 0, measurement >= 1 iterations of >= 1 ms");
+        }
+        warmupIterations = warmup;
+        measurementIterations = measurement;
+        warmupMillis = millis;
+        measurementMillis = millis;
+        return this;
+    }
+
+    public RunRequest label(String value) {
+        label = value == null || value.isBlank() ? null : value.strip();
+        return this;
+    }
+
+    public RunRequest agent(boolean value) {
+        agent = value;
+        return this;
+    }
+
+    public RunRequest flame(boolean value) {
+        flame = value;
+        return this;
+    }
+
+    public RunRequest repoRoot(Path value) {
+        repoRoot = value;
+        return this;
+    }
+
+    /** The agent jar to attach; default: {@code <repo>/lab-agent/target/lab-agent.jar}. */
+    public RunRequest agentJar(Path value) {
+        agentJar = value;
+        return this;
+    }
+
+    public RunRequest cacheDir(Path value) {
+        cacheDir = value;
+        return this;
+    }
+
+    /** How many benchmarks (JMH trials) the run has: workloads x threads x stores. */
+    public int benchmarkCount() {
+        return workloads.size() * threads.size() * stores.size();
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Path reportsDir() {
+        return reportsDir;
+    }
+
+    public Path profilesDir() {
+        return profilesDir;
+    }
+}
