@@ -1,0 +1,91 @@
+package lab.core.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lab.core.cli.Main;
+import lab.core.record.BenchmarkResult;
+import lab.core.record.RunManifest;
+import lab.core.record.RunRepository;
+import lab.core.record.RunStatus;
+import lab.core.record.StoredRun;
+
+/**
+ * A tiny smoke run through {@code ./lab run}'s own code path (the CLI command, JMH forks, the
+ * agent jar lab-agent just packaged, the GC and async profilers), checked in its stored form.
+ */
+class RunEndToEndTest {
+
+    static final Path AGENT_JAR = Paths.get("..", "lab-agent", "target", "lab-agent.jar").toAbsolutePath().normalize();
+
+    @Test
+    void smokeRunOfTwoStoresIsStoredCompleteWithCountersAndFlameGraphs(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        Path profiles = tmp.resolve("profiles");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"run", "--profile", "smoke", "--stores", "MEMORY,CONCURRENT", "--workloads", "read",
+            "--warmup", "1", "--iterations", "2", "--time", "100ms", "--label", "e2e",
+            "--reports", reports.toString(), "--profiles", profiles.toString(), "--agent-jar", AGENT_JAR.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+
+        List<String> lines = stdout.lines().toList();
+        String id = lines.get(lines.size() - 1);
+        assertThat(id).matches("\\d{8}-\\d{6}-smoke-e2e");
+        assertThat(stdout).contains("[lab] 1/2: read store=MEMORY threads=1", "[lab] 2/2: read store=CONCURRENT threads=1");
+
+        StoredRun run = new RunRepository(reports).find(id).orElseThrow();
+        RunManifest m = run.manifest();
+        assertThat(m.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(m.error()).isNull();
+        assertThat(m.files()).contains("jmh.json", "run.json");
+        assertThat(m.configuration().profile()).isEqualTo("smoke");
+        assertThat(m.configuration().datasetSize()).isEqualTo(10_000);
+        assertThat(m.configuration().zipfExponent()).isEqualTo(ZipfKeys.exponentFor(10_000));
+        assertThat(m.configuration().agent()).as("agent on; warnings %s", m.warnings()).isTrue();
+        assertThat(m.configuration().flame()).as("flame graphs on; warnings %s", m.warnings()).isTrue();
+
+        List<BenchmarkResult> results = run.results();
+        assertThat(results).extracting(r -> r.param("store")).containsExactly("MEMORY", "CONCURRENT");
+        for (BenchmarkResult r : results) {
+            assertThat(r.method()).isEqualTo("read");
+            assertThat(r.mode()).isEqualTo("avgt");
+            assertThat(r.threads()).isEqualTo(1);
+            assertThat(r.param("datasetSize")).isEqualTo("10000");
+            assertThat(r.primary().score()).isPositive();
+            assertThat(r.secondary("gc.alloc.rate.norm")).as("gc profiler result of %s", r.key()).isNotNull();
+            for (String counter : List.of("lab.lock.acquire.norm", "lab.lock.contended.norm", "lab.park.norm", "lab.alloc.count.norm")) {
+                assertThat(r.secondary(counter)).as("%s of %s", counter, r.key()).isNotNull();
+            }
+            // MemoryStore takes its read lock on every get: the agent must have counted it.
+            if (r.param("store").equals("MEMORY")) {
+                assertThat(r.secondary("lab.lock.acquire.norm").score()).isGreaterThanOrEqualTo(0.99);
+            }
+
+            String folder = m.profiles().get(r.key());
+            assertThat(folder).as("profiles folder of %s in %s", r.key(), m.profiles()).startsWith(id + "/");
+            Path dir = profiles.resolve(folder);
+            for (String event : FlameGraphs.EVENTS) {
+                assertThat(dir.resolve("flame-" + event + "-forward.html")).isRegularFile();
+                assertThat(dir.resolve("collapsed-" + event + ".csv")).isRegularFile();
+            }
+            assertThat(Files.size(dir.resolve("flame-cpu-forward.html"))).isPositive();
+            assertThat(Files.readString(dir.resolve("collapsed-cpu.csv"))).contains("ReadBenchmark", "read");
+        }
+        Map<String, String> profilesMap = m.profiles();
+        assertThat(profilesMap).hasSize(2);
+    }
+}
