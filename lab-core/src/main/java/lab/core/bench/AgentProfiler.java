@@ -39,7 +39,16 @@ final class AgentProfiler {
             warnings.add("the lab agent's JMH profiler " + PROFILER_CLASS + " is not on the class path: no lab.* counters");
             return null;
         }
-        return new AgentProfiler(jar.toAbsolutePath(), null);
+        return new AgentProfiler(jar.toAbsolutePath(), jarVersion(jar));
+    }
+
+    private static String jarVersion(Path jar) {
+        try (java.util.jar.JarFile jf = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest mf = jf.getManifest();
+            return mf == null ? null : mf.getMainAttributes().getValue("Implementation-Version");
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     String profilerClass() {
@@ -48,7 +57,8 @@ final class AgentProfiler {
 
     /** The profiler's init line. */
     String options() {
-        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES;
+        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES
+                + (LabRun.AGENT_EXCLUDES.isEmpty() ? "" : ";excludes=" + LabRun.AGENT_EXCLUDES);
     }
 
     Path jar() {
