@@ -40,6 +40,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Version;
 
+import lab.core.layout.LayoutLab;
+import lab.core.layout.LayoutPass;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
 import lab.core.record.JmhResults;
@@ -96,6 +98,9 @@ public final class LabRun {
      * {@code withId}) are not in {@code lab.alloc.count.norm}; {@code gc.alloc.rate.norm} has them.
      */
     public static final String AGENT_EXCLUDES = "lab.core.store.Task";
+
+    /** The largest store size the JOL footprint pass measures. */
+    static final int LAYOUT_ENTRIES = 10_000;
 
     private final RunRequest request;
     private final PrintStream out;
@@ -380,8 +385,26 @@ public final class LabRun {
         return byKey;
     }
 
+    /**
+     * The JOL pass (lab.core.layout): class layouts and per-task footprints into the run folder.
+     * Footprints are measured at {@link #LAYOUT_ENTRIES} tasks per store at most: bytes per entry
+     * have settled by then, and walking a million-task graph per store and JVM configuration
+     * would cost more than the whole quick run's budget allows. The smoke profile (CI, 90 s)
+     * lays out the running JVM only; quick and full add compressed oops off and, when a JDK 25
+     * is installed, its default and compact object headers.
+     */
     private void layouts() {
-        // The JOL layout pass (lab.core.layout) is called here once it is on main.
+        int entries = Math.min(request.datasetSize, LAYOUT_ENTRIES);
+        List<String> jvms = request.profile == Profile.SMOKE ? List.of(System.getProperty("java.home")) : List.of();
+        long t0 = System.nanoTime();
+        try {
+            out.println("[lab] JOL layouts and footprints at " + entries + " tasks per store (child JVMs) ...");
+            LayoutPass.writeInto(writer.dir(), new LayoutLab.Request(jvms, List.of(), List.of(entries)),
+                    line -> out.println("[lab]   " + line));
+            out.println("[lab] layouts done in " + clock(System.nanoTime() - t0));
+        } catch (RuntimeException e) {
+            warnings.add("JOL layouts could not be recorded: " + describe(e));
+        }
     }
 
     private Environment environment() {
