@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import lab.core.record.Json;
 import lab.web.api.RunsApi;
+import lab.web.claims.ClaimsPage;
+import lab.web.compare.ComparePage;
 import lab.web.flame.FlamePages;
 import lab.web.layout.LayoutPage;
 import lab.web.runs.RunFiles;
@@ -49,6 +51,8 @@ public final class WebApp {
         FlamePages flame = new FlamePages(site);
         LayoutPage layouts = new LayoutPage(site);
         RunsApi api = new RunsApi(site);
+        ComparePage compare = new ComparePage(site);
+        ClaimsPage claims = new ClaimsPage(site);
 
         return Javalin.create(config -> {
             config.fileRenderer(new ThymeleafRenderer());
@@ -70,6 +74,10 @@ public final class WebApp {
             config.routes.get("/runs/{id}/flame", flame::index);
             config.routes.get("/runs/{id}/flame/{folder}/{event}", flame::graph);
             config.routes.get("/runs/{id}/layouts", layouts::show);
+            config.routes.get("/runs/{id}/claims", claims::forRun);
+            config.routes.get("/compare", compare::show);
+            config.routes.get("/compare/flame", compare::flame);
+            config.routes.get("/claims", claims::latest);
 
             // JSON API
             config.routes.get("/api/runs", api::list);

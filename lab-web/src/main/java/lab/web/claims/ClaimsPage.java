@@ -1,0 +1,95 @@
+package lab.web.claims;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.core.claims.ClaimBook;
+import lab.core.claims.ClaimEvaluator;
+import lab.core.claims.ClaimReport;
+import lab.core.claims.ClaimResult;
+import lab.core.claims.RunData;
+import lab.core.claims.Verdict;
+import lab.core.record.RunStatus;
+import lab.core.record.StoredRun;
+import lab.web.Site;
+
+/**
+ * {@code GET /claims} (the newest complete run) and {@code GET /runs/{id}/claims}: every
+ * quantitative claim of the decision log with the log's figure, ours with its uncertainty, and a
+ * verdict — and on which JVM and how many cores ours were measured.
+ */
+public final class ClaimsPage {
+
+    private final Site site;
+    private final ClaimBook book = ClaimBook.load();
+
+    public ClaimsPage(Site site) {
+        this.site = site;
+    }
+
+    /** One verdict count for the summary line. */
+    public record Count(String label, String slug, int n) {
+    }
+
+    /** One row as the template shows it. */
+    public record Row(String anchor, String id, String section, String quote, String logFigure, String subject, String ours,
+                      String uncertainty, String verdict, String slug, String why, String measured, String mapping,
+                      List<String> caveats, String method, String compareHref) {
+    }
+
+    public void latest(Context ctx) {
+        StoredRun run = site.runs().all().stream()
+                .filter(r -> r.readable() && r.manifest().status() == RunStatus.COMPLETE && !r.results().isEmpty())
+                .findFirst().orElse(null);
+        if (run == null) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("title", "Claims");
+            model.put("report", false);
+            model.put("about", book.about());
+            ctx.render("claims", model);
+            return;
+        }
+        render(ctx, run, true);
+    }
+
+    public void forRun(Context ctx) {
+        render(ctx, site.run(ctx.pathParam("id")), false);
+    }
+
+    private void render(Context ctx, StoredRun run, boolean newest) {
+        ClaimReport report = ClaimEvaluator.evaluate(book, RunData.of(run));
+        List<Row> rows = new ArrayList<>();
+        for (ClaimResult r : report.results()) {
+            var c = r.claim();
+            String subject = r.variant() == null ? (c.stores().isEmpty() ? "" : String.join(" < ", c.stores()))
+                    : r.variant() + (c.baseline() == null ? "" : " vs " + c.baseline());
+            String compare = null;
+            if (r.variant() != null && c.baseline() != null) {
+                compare = "/compare?base=" + run.id() + "&stores=" + c.baseline() + "," + r.variant()
+                        + ("primary".equals(c.metric()) ? "" : "&metric=" + c.metric());
+            }
+            String anchor = "claim-" + c.id() + (r.variant() == null ? "" : "-" + r.variant().toLowerCase(java.util.Locale.ROOT));
+            rows.add(new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), subject, r.ours(),
+                    r.uncertainty(), r.verdict().label(), r.verdict().slug(), r.why() == null ? "" : r.why(), r.measured(),
+                    c.mapping() == null ? "" : c.mapping(), r.caveats(), c.method(), compare));
+        }
+        List<Count> counts = new ArrayList<>();
+        report.counts().forEach((v, n) -> counts.add(new Count(v.label(), v.slug(), n)));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Claims — " + run.id());
+        model.put("report", true);
+        model.put("newest", newest);
+        model.put("runId", run.id());
+        model.put("runLabel", run.manifest().label());
+        model.put("status", run.manifest().status() == null ? "" : run.manifest().status().json());
+        model.put("measuredOn", report.measuredOn());
+        model.put("notes", report.notes());
+        model.put("about", book.about());
+        model.put("counts", counts);
+        model.put("rows", rows);
+        model.put("verdicts", List.of(Verdict.values()));
+        ctx.render("claims", model);
+    }
+}

@@ -1,0 +1,208 @@
+package lab.web.compare;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import lab.core.compare.Comparer;
+import lab.core.compare.Comparison;
+import lab.core.compare.ComparisonText;
+import lab.core.compare.FlameDiff;
+import lab.core.compare.Side;
+import lab.core.record.StoredRun;
+import lab.core.store.StoreType;
+import lab.web.Site;
+import lab.web.flame.FlameCatalog;
+
+/**
+ * {@code GET /compare}: two runs ({@code ?base=A&head=B}), or two stores of one run
+ * ({@code ?base=RUN&stores=MEMORY,SHARD}), or two stores of two runs
+ * ({@code ?base=A&head=B&stores=MEMORY,SHARD}) — the comparison engine's benchstat table for the
+ * primary metric and every secondary one, with links to both rows' flame graphs and to their
+ * differential flame graph ({@code GET /compare/flame}).
+ */
+public final class ComparePage {
+
+    private final Site site;
+
+    public ComparePage(Site site) {
+        this.site = site;
+    }
+
+    /** A run for the pickers. */
+    public record RunOption(String id, String text) {
+    }
+
+    /** One table row as the template shows it. */
+    public record RowView(String label, String key, String base, String basePm, String head, String headPm, String delta,
+                          String change, String test, String samples, List<FlameCatalog.Link> baseFlames,
+                          List<FlameCatalog.Link> headFlames, List<FlameCatalog.Link> diffFlames) {
+    }
+
+    /** One table as the template shows it. */
+    public record TableView(String title, String params, List<RowView> rows, String geomeanBase, String geomeanHead,
+                            String geomeanDelta) {
+    }
+
+    public void show(Context ctx) {
+        String baseId = blankToNull(ctx.queryParam("base"));
+        String headId = blankToNull(ctx.queryParam("head"));
+        String storesParam = blankToNull(ctx.queryParam("stores"));
+        String metric = blankToNull(ctx.queryParam("metric"));
+        List<String> stores = storesParam == null ? List.of() : List.of(storesParam.split(","));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Compare");
+        model.put("runs", site.runs().all().stream()
+                .map(r -> new RunOption(r.id(), r.manifest().label().isEmpty() ? r.id() : r.manifest().label() + " — " + r.id()))
+                .toList());
+        model.put("storeNames", java.util.Arrays.stream(StoreType.values()).map(Enum::name).toList());
+        model.put("base", baseId == null ? "" : baseId);
+        model.put("head", headId == null ? "" : headId);
+        model.put("stores", storesParam == null ? "" : storesParam);
+        model.put("metric", metric == null ? "all" : metric);
+        model.put("comparison", false);
+        if (baseId != null) {
+            if (stores.size() > 2) {
+                throw new BadRequestResponse("stores takes one or two store names, e.g. MEMORY,SHARD");
+            }
+            if (headId == null && stores.size() != 2) {
+                throw new BadRequestResponse("give head=RUN, or stores=A,B to compare two stores of one run");
+            }
+            StoredRun base = site.run(baseId);
+            StoredRun head = headId == null ? base : site.run(headId);
+            String baseStore = stores.isEmpty() ? null : stores.get(0).trim();
+            String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
+            Comparison c = Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+            model.put("comparison", true);
+            model.put("title", "Compare " + c.base().label() + " → " + c.head().label());
+            model.put("baseLabel", c.base().label());
+            model.put("headLabel", c.head().label());
+            model.put("baseEnv", base.manifest().environment().summary());
+            model.put("headEnv", head.manifest().environment().summary());
+            model.put("samples", c.sampleSummary());
+            model.put("tables", tables(c, base, head));
+            model.put("notes", c.notes());
+            model.put("onlyBase", c.onlyBase());
+            model.put("onlyHead", c.onlyHead());
+        }
+        ctx.render("compare", model);
+    }
+
+    private List<TableView> tables(Comparison c, StoredRun base, StoredRun head) {
+        FlameCatalog bc = FlameCatalog.of(base, site.profiles());
+        FlameCatalog hc = FlameCatalog.of(head, site.profiles());
+        List<TableView> out = new ArrayList<>();
+        for (Comparison.Table t : c.tables()) {
+            boolean primary = t.metric().equals(Comparer.PRIMARY);
+            List<RowView> rows = new ArrayList<>();
+            for (Comparison.Row r : t.rows()) {
+                List<FlameCatalog.Link> bl = primary ? bc.links(r.baseResult().key()) : List.of();
+                List<FlameCatalog.Link> hl = primary ? hc.links(r.headResult().key()) : List.of();
+                Set<String> both = new LinkedHashSet<>();
+                bl.forEach(l -> both.add(l.event()));
+                both.retainAll(hl.stream().map(FlameCatalog.Link::event).toList());
+                List<FlameCatalog.Link> diff = new ArrayList<>();
+                for (String ev : both) {
+                    if (collapsed(bc, r.baseResult().key(), ev).isPresent() && collapsed(hc, r.headResult().key(), ev).isPresent()) {
+                        diff.add(new FlameCatalog.Link(ev, diffHref(base.id(), head.id(), r.baseResult().key(), r.headResult().key(), ev)));
+                    }
+                }
+                rows.add(new RowView(r.label(), r.key(), ComparisonText.num(r.baseCentre().centre()), ComparisonText.pm(r.baseCentre()),
+                        ComparisonText.num(r.headCentre().centre()), ComparisonText.pm(r.headCentre()), ComparisonText.delta(r),
+                        r.change().name().toLowerCase(java.util.Locale.ROOT), ComparisonText.test(r), r.samples().label(),
+                        bl, hl, diff));
+            }
+            String params = t.commonParams().isEmpty() ? "" : t.commonParams().toString();
+            out.add(new TableView(t.title(), params, rows, ComparisonText.num(t.geomeanBase()), ComparisonText.num(t.geomeanHead()),
+                    ComparisonText.percent(t.geomeanRatio())));
+        }
+        return out;
+    }
+
+    static String diffHref(String baseRun, String headRun, String baseKey, String headKey, String event) {
+        return "/compare/flame?base=" + enc(baseRun) + "&head=" + enc(headRun) + "&baseKey=" + enc(baseKey)
+                + "&headKey=" + enc(headKey) + "&event=" + enc(event);
+    }
+
+    /** The collapsed stacks of one result and event, found through the run's catalog (never a path from the URL). */
+    static Optional<Path> collapsed(FlameCatalog catalog, String resultKey, String event) {
+        for (FlameCatalog.Folder f : catalog.folders()) {
+            if (resultKey.equals(f.key())) {
+                FlameCatalog.Source s = f.events().get(event);
+                return s == null ? Optional.empty() : Optional.ofNullable(s.collapsed());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code GET /compare/flame?base=A&head=B&baseKey=K1&headKey=K2&event=cpu}: the differential flame graph. */
+    public void flame(Context ctx) throws IOException {
+        String baseId = required(ctx, "base");
+        String headId = required(ctx, "head");
+        String baseKey = required(ctx, "baseKey");
+        String headKey = required(ctx, "headKey");
+        String event = required(ctx, "event");
+        if (!event.matches("[a-z0-9_.]{1,32}")) {
+            throw new BadRequestResponse("not an event name");
+        }
+        StoredRun base = site.run(baseId);
+        StoredRun head = site.run(headId);
+        FlameCatalog bc = FlameCatalog.of(base, site.profiles());
+        FlameCatalog hc = FlameCatalog.of(head, site.profiles());
+        Path bp = collapsed(bc, baseKey, event)
+                .orElseThrow(() -> new NotFoundResponse("run " + base.id() + " has no collapsed " + event + " stacks for " + baseKey));
+        Path hp = collapsed(hc, headKey, event)
+                .orElseThrow(() -> new NotFoundResponse("run " + head.id() + " has no collapsed " + event + " stacks for " + headKey));
+        FlameDiff d = FlameDiff.of(FlameDiff.readCollapsed(bp), FlameDiff.readCollapsed(hp));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Differential flame graph — " + event);
+        model.put("event", event);
+        model.put("baseRun", base.id());
+        model.put("headRun", head.id());
+        model.put("baseKey", baseKey);
+        model.put("headKey", headKey);
+        model.put("baseSamples", d.baseSamples());
+        model.put("headSamples", d.headSamples());
+        model.put("svg", d.svg());
+        model.put("changes", d.changes(25).stream().map(ch -> new ChangeView(ch.frame(), pct(ch.baseSelf()), pct(ch.headSelf()),
+                String.format(java.util.Locale.ROOT, "%+.2f pp", ch.delta() * 100), ch.delta() > 0 ? "grew" : ch.delta() < 0 ? "shrank" : "")).toList());
+        model.put("vanished", d.vanished(15).stream().map(ch -> new ChangeView(ch.frame(), pct(ch.baseSelf()), "0", "", "shrank")).toList());
+        model.put("baseFlames", bc.links(baseKey));
+        model.put("headFlames", hc.links(headKey));
+        ctx.render("compare-flame", model);
+    }
+
+    /** A function's change for the table under the graph. */
+    public record ChangeView(String frame, String base, String head, String delta, String css) {
+    }
+
+    private static String pct(double share) {
+        return String.format(java.util.Locale.ROOT, "%.2f%%", share * 100);
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) {
+            throw new BadRequestResponse("missing query parameter " + name);
+        }
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
