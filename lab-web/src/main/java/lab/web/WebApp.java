@@ -5,7 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import lab.core.record.Json;
 import lab.web.api.RunsApi;
@@ -37,6 +40,9 @@ public final class WebApp {
     static final String SITE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
 
+    private static final String STARTED = "lab.started";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static final Map<String, String> ASSETS = Map.of(
             "site.css", "text/css; charset=utf-8",
             "sort.js", "text/javascript; charset=utf-8");
@@ -61,6 +67,7 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
 
             config.routes.before(ctx -> {
+                ctx.attribute(STARTED, new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()});
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Content-Security-Policy", SITE_CSP);
                 ctx.header("Referrer-Policy", "same-origin");
@@ -86,6 +93,16 @@ public final class WebApp {
 
             // Assets served from the jar (no CDN: the site works without a network)
             config.routes.get("/assets/{name}", WebApp::asset);
+
+            // Server time of every response (read by SitePerf and visible in the browser's dev tools)
+            config.routes.after(ctx -> {
+                long[] t0 = ctx.attribute(STARTED);
+                if (t0 != null) {
+                    // wall time, and the handling thread's CPU time (what the request cost when other processes compete)
+                    ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f, cpu;dur=%.3f",
+                            (System.nanoTime() - t0[0]) / 1e6, (THREADS.getCurrentThreadCpuTime() - t0[1]) / 1e6));
+                }
+            });
 
             // Errors: JSON under /api, an escaped HTML page elsewhere
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));

@@ -15,6 +15,11 @@ import lab.web.Site;
 public final class RunsPage {
 
     private final Site site;
+    /** The summaries of the index's current list (rebuilt when the index hands out a new list). */
+    private volatile Summaries summaries;
+
+    private record Summaries(List<StoredRun> of, List<RunSummary> rows, List<String> stores) {
+    }
 
     public RunsPage(Site site) {
         this.site = site;
@@ -24,15 +29,9 @@ public final class RunsPage {
         String label = ctx.queryParam("label");
         String store = ctx.queryParam("store");
         String status = ctx.queryParam("status");
-        List<StoredRun> all = site.runs().all();
+        Summaries all = summaries(site.runs().all());
         List<RunSummary> shown = new ArrayList<>();
-        TreeSet<String> stores = new TreeSet<>();
-        for (StoreType t : StoreType.values()) {
-            stores.add(t.name());
-        }
-        for (StoredRun r : all) {
-            RunSummary s = RunSummary.of(r);
-            stores.addAll(s.stores());
+        for (RunSummary s : all.rows()) {
             if (s.matches(label, store, status)) {
                 shown.add(s);
             }
@@ -45,13 +44,33 @@ public final class RunsPage {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Runs");
         model.put("runs", shown);
-        model.put("total", all.size());
+        model.put("total", all.rows().size());
         model.put("label", label == null ? "" : label);
         model.put("store", store == null ? "" : store);
         model.put("status", status == null ? "" : status);
-        model.put("stores", List.copyOf(stores));
+        model.put("stores", all.stores());
         model.put("statuses", statuses);
         model.put("reports", site.reports().toString());
         ctx.render("runs", model);
+    }
+
+    private Summaries summaries(List<StoredRun> runs) {
+        Summaries s = summaries;
+        if (s != null && s.of() == runs) {
+            return s;
+        }
+        List<RunSummary> rows = new ArrayList<>(runs.size());
+        TreeSet<String> stores = new TreeSet<>();
+        for (StoreType t : StoreType.values()) {
+            stores.add(t.name());
+        }
+        for (StoredRun r : runs) {
+            RunSummary sum = RunSummary.of(r);
+            stores.addAll(sum.stores());
+            rows.add(sum);
+        }
+        s = new Summaries(runs, List.copyOf(rows), List.copyOf(stores));
+        summaries = s;
+        return s;
     }
 }
