@@ -51,7 +51,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@code lab.lock.contended.norm} acquisitions that went through the JDK's queued slow path;</li>
  * <li>{@code lab.park.norm} {@code LockSupport.park*} calls;</li>
  * <li>{@code lab.alloc.count.norm} allocation sites executed in included classes (before escape
- *     analysis; compare with {@code gc.alloc.rate.norm}, bytes after it);</li>
+ *     analysis; compare with {@code gc.alloc.rate.norm}, bytes after it); only reported when
+ *     {@code includes} is given, since without it nothing is counted and a zero would lie;</li>
  * <li>{@code lab.ctxsw.voluntary.norm} voluntary context switches of all the fork's threads, from
  *     {@code /proc/self/task/*}{@code /status} (Linux only);</li>
  * <li>{@code lab.thread.waited.norm}, {@code lab.thread.blocked.norm} ThreadMXBean's waited and
@@ -66,6 +67,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
 
     private final String agentJar;
     private final String agentOptions;
+    private final boolean countsAllocations;
 
     private Counters counters;
     private String problem;
@@ -120,6 +122,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
             throw new ProfilerException(e.getMessage());
         }
         this.agentOptions = opts.toString();
+        this.countsAllocations = !includes.isEmpty();
         this.agentJar = jar != null ? jar : ownJar();
         if (!new File(agentJar).isFile()) {
             throw new ProfilerException("lab-agent profiler: agent jar not found at " + agentJar);
@@ -209,6 +212,11 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
             }
             return;
         }
+        if (!countsAllocations && !warned) {
+            warned = true;
+            System.out.println("lab-agent profiler: no includes= given, so no class's allocations or monitors are "
+                    + "counted and lab.alloc.count.norm is not reported (JDK locks and parks are)");
+        }
         ctxswBefore = voluntaryContextSwitches();
         long[] tb = threadCounts();
         waitedBefore = tb[0];
@@ -237,7 +245,10 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
                 Counters.at(after, LabCounters.CONTENDED) - Counters.at(before, LabCounters.CONTENDED), ops, "locks/op"));
         out.add(norm("lab.park.norm", Counters.at(after, LabCounters.PARK) - Counters.at(before, LabCounters.PARK), ops,
                 "parks/op"));
-        out.add(norm("lab.alloc.count.norm", Counters.allocations(after) - Counters.allocations(before), ops, "allocs/op"));
+        if (countsAllocations) {
+            out.add(norm("lab.alloc.count.norm", Counters.allocations(after) - Counters.allocations(before), ops,
+                    "allocs/op"));
+        }
         if (ctxsw >= 0 && ctxswBefore >= 0) {
             out.add(norm("lab.ctxsw.voluntary.norm", ctxsw - ctxswBefore, ops, "ctxsw/op"));
         }
