@@ -1,6 +1,7 @@
 package lab.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import java.lang.instrument.Instrumentation;
@@ -111,7 +112,23 @@ public final class LabAgent {
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // The lock classes retransform in their own batch, and a failing batch is split and
+                // retried: a class of 'includes' the JVM rejects must not take lock counting down.
+                .with(new AgentBuilder.RedefinitionStrategy.BatchAllocator.ForMatchedGrouping(namedOneOf(
+                        targets.toArray(new String[0]))))
                 .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+                .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
+                .with(new AgentBuilder.RedefinitionStrategy.Listener.Adapter() {
+                    @Override
+                    public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable error,
+                            List<Class<?>> types) {
+                        if (batch.size() == 1) {
+                            recorder.errors.put(batch.get(0).getName(), String.valueOf(error));
+                            System.err.println("lab-agent: could not retransform " + batch.get(0).getName() + ": " + error);
+                        }
+                        return Collections.emptyList();
+                    }
+                })
                 .with(recorder)
                 // Replaces the default ignore matcher, which skips bootstrap (JDK) classes.
                 .ignore(nameStartsWith("net.bytebuddy.").or(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
@@ -130,7 +147,7 @@ public final class LabAgent {
 
         List<String> failures = new ArrayList<>();
         for (String target : targets) {
-            if (!recorder.transformed.contains(target)) {
+            if (!recorder.transformed.contains(target) || recorder.errors.containsKey(target)) {
                 failures.add("not instrumented: " + target
                         + (recorder.errors.containsKey(target) ? " (" + recorder.errors.get(target) + ")" : ""));
             }

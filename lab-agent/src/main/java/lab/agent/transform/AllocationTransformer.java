@@ -18,8 +18,8 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Counts allocation sites executed in included classes, by allocated class: {@code NEW},
  * {@code NEWARRAY}, {@code ANEWARRAY} and {@code MULTIANEWARRAY} (one count per instruction
- * executed, so {@code new int[2][3]} counts once as {@code int[][]}). The count is taken before the
- * instruction, in bytecode, so it is the program's allocations before escape analysis: JMH's
+ * executed, so {@code new int[2][3]} counts once as {@code int[][]}). The count is taken right after
+ * the instruction, in bytecode, so it is the program's allocations before escape analysis: JMH's
  * {@code gc.alloc.rate.norm} is bytes that survived it. Each class gets its own counter slot when
  * the class is transformed; the inserted code is a constant push and a static call.
  */
@@ -46,28 +46,32 @@ public final class AllocationTransformer {
             Bytecode.count(mv, LabCounters.ALLOC_BASE + counters.classId(className));
         }
 
+        // The count goes right after the instruction, never before a NEW: stack map frames name an
+        // uninitialized object by the offset of its NEW, so code inserted in front of it would
+        // leave that offset pointing at the inserted code (a ClassFormatError on JDK 25).
+
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            super.visitTypeInsn(opcode, type);
             if (opcode == Opcodes.NEW) {
                 count(Type.getObjectType(type).getClassName());
             } else if (opcode == Opcodes.ANEWARRAY) {
                 count(Type.getObjectType(type).getClassName() + "[]");
             }
-            super.visitTypeInsn(opcode, type);
         }
 
         @Override
         public void visitIntInsn(int opcode, int operand) {
+            super.visitIntInsn(opcode, operand);
             if (opcode == Opcodes.NEWARRAY) {
                 count(primitive(operand) + "[]");
             }
-            super.visitIntInsn(opcode, operand);
         }
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int dims) {
-            count(Type.getType(descriptor).getClassName());
             super.visitMultiANewArrayInsn(descriptor, dims);
+            count(Type.getType(descriptor).getClassName());
         }
 
         @Override

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AgentCountsIT {
 
-    private static final String INCLUDES = "lab.agent.it.included.*:java.util.HashMap*";
+    /** Test classes, and the JDK classes the lab's own runs include. */
+    private static final String INCLUDES = "lab.agent.it.included.*:java.util.HashMap*"
+            + ":java.util.concurrent.ConcurrentHashMap*:java.util.concurrent.*BlockingQueue*"
+            + ":java.util.concurrent.CompletableFuture*";
     private static final Map<Jvms, JsonNode> REPORTS = new EnumMap<>(Jvms.class);
 
     static synchronized JsonNode report(Jvms jvm) throws Exception {
@@ -156,6 +159,22 @@ class AgentCountsIT {
         assertThat(byClass.path("java.util.HashMap$Node").asLong()).isEqualTo(Scenarios.MAP_KEYS);
         assertThat(byClass.path("java.util.HashMap$Node[]").asLong()).isEqualTo(1);
         assertThat(t.path("allocations").asLong()).isEqualTo(Scenarios.MAP_KEYS + 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jvms")
+    void theJdkLibraryClassesTheLabIncludesAreCountedExactly(Jvms jvm) throws Exception {
+        JsonNode t = thread(jvm, "libraries");
+        JsonNode byClass = t.path("allocationsByClass");
+        assertThat(byClass.path("java.lang.Object[]").asLong()).as("%s", byClass).isEqualTo(1);
+        assertThat(byClass.path("java.util.concurrent.locks.ReentrantLock").asLong()).isEqualTo(1);
+        assertThat(byClass.path("java.util.concurrent.ConcurrentHashMap$Node").asLong()).isEqualTo(5);
+        assertThat(byClass.path("java.util.concurrent.ConcurrentHashMap$Node[]").asLong()).isEqualTo(1);
+        assertThat(byClass.path("java.util.concurrent.CompletableFuture$AltResult").asLong()).isEqualTo(1);
+        assertThat(t.path("allocations").asLong()).isEqualTo(9);
+        assertThat(kind(t, "ReentrantLock")).isEqualTo(6);
+        assertThat(t.path("locks").asLong()).isEqualTo(6);
+        assertThat(report(jvm).path("agent").path("selfTest").asText()).isEqualTo("ok");
     }
 
     @ParameterizedTest

@@ -7,6 +7,9 @@ import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
@@ -83,6 +86,7 @@ public final class Scenarios {
         s.put("park", Scenarios::park);
         s.put("alloc", () -> Allocs.make(WIDGETS));
         s.put("hashmap", Scenarios::hashMap);
+        s.put("libraries", Scenarios::libraries);
         s.put("contended", Scenarios::contended);
         s.put("failedtry", Scenarios::failedTry);
         return s;
@@ -204,6 +208,31 @@ public final class Scenarios {
             map.put(i, "v");
         }
     }
+
+    /**
+     * The JDK classes the lab's own runs include (ConcurrentHashMap*, *BlockingQueue*,
+     * CompletableFuture*), all loaded long before the agent, so they are retransformed:
+     * ArrayBlockingQueue(4): its Object[] and ReentrantLock; 3 offers + 3 polls = 6 ReentrantLock
+     * acquisitions; ConcurrentHashMap: 5 keys in distinct bins = 5 Node + 1 Node[] (no monitor);
+     * CompletableFuture.completeExceptionally = 1 AltResult.
+     */
+    static void libraries() {
+        ArrayBlockingQueue<Integer> q = new ArrayBlockingQueue<>(4);
+        for (int i = 0; i < 3; i++) {
+            q.offer(i);
+        }
+        for (int i = 0; i < 3; i++) {
+            q.poll();
+        }
+        ConcurrentHashMap<Integer, String> map = new ConcurrentHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            map.put(i, "v");
+        }
+        CompletableFuture<Integer> f = new CompletableFuture<>();
+        f.completeExceptionally(FAILURE);
+    }
+
+    private static final RuntimeException FAILURE = new RuntimeException("expected");
 
     /**
      * WAITS forced waits on each of ReentrantLock, read lock, write lock and StampedLock write lock:
