@@ -92,7 +92,19 @@ class BrowserTest {
                 String flameHref = table.findElement(By.cssSelector("td.flames a")).getAttribute("href");
                 driver.get(flameHref);
                 wait.until(d -> painted((JavascriptExecutor) d) > 1000);
-                assertThat(driver.findElement(By.id("search"))).isNotNull();
+                // Its search (a prompt(), allowed by allow-modals) still works under the sandbox.
+                driver.findElement(By.id("search")).click();
+                wait.until(d -> {
+                    try {
+                        d.switchTo().alert().sendKeys("HashMap");
+                        d.switchTo().alert().accept();
+                        return true;
+                    } catch (org.openqa.selenium.NoAlertPresentException e) {
+                        return false;
+                    }
+                });
+                wait.until(d -> d.findElement(By.id("match")).isDisplayed());
+                assertThat(driver.findElement(By.id("matchval")).getText()).endsWith("%");
                 shot(driver, shots, "flame.png");
 
                 driver.get(base + "/runs/" + id + "/layouts");

@@ -67,6 +67,12 @@ class WebAppTest {
             assertThat(html).contains("unreadable").contains("run.json is unreadable");
             assertThat(html).contains("JMH failed: &lt;b&gt;fork&lt;/b&gt; exited with 1");
             assertThat(html).contains("OpenJDK 17.0.15+6").contains("0123456789");
+            Response failed = client.get("/runs/" + failedRun);
+            assertThat(failed.code()).isEqualTo(200);
+            assertThat(failed.body().string()).contains("JMH failed: &lt;b&gt;fork&lt;/b&gt; exited with 1").contains(">failed<");
+            Response garbled = client.get("/runs/20261124-030000-garbled");
+            assertThat(garbled.code()).isEqualTo(200);
+            assertThat(garbled.body().string()).contains("run.json is unreadable");
         });
     }
 
