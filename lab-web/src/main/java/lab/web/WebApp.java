@@ -89,6 +89,8 @@ public final class WebApp {
             // JSON API
             config.routes.get("/api/runs", api::list);
             config.routes.get("/api/runs/{id}", api::get);
+            config.routes.get("/api/runs/{id}/claims", claims::api);
+            config.routes.get("/api/compare", compare::api);
             config.routes.post("/api/runs", api::upload);
 
             // Assets served from the jar (no CDN: the site works without a network)

@@ -79,6 +79,10 @@ public final class Comparer {
                     continue;
                 }
                 Comparison.Row row = row(k, b, h, bm, hm);
+                if (row.baseSamples().length == 0 && row.headSamples().length == 0) {
+                    // e.g. JMH's "async" placeholder result: nothing measured, nothing to show
+                    continue;
+                }
                 byUnit.computeIfAbsent(bm.unit(), u -> new ArrayList<>()).add(row);
             }
             if (missing > 0 && !asked.equals(ALL)) {
@@ -157,7 +161,7 @@ public final class Comparer {
         // Params every row shares are said once; the rest name the row.
         Map<String, String> common = null;
         Set<String> modes = new LinkedHashSet<>();
-        Set<String> classes = new LinkedHashSet<>();
+        Map<String, Set<String>> classesOfMethod = new LinkedHashMap<>();
         for (Comparison.Row r : rows) {
             Map<String, String> p = new TreeMap<>(r.baseResult().params());
             if (byStore) {
@@ -169,7 +173,7 @@ public final class Comparer {
                 common.entrySet().removeIf(e -> !e.getValue().equals(p.get(e.getKey())));
             }
             modes.add(r.baseResult().mode());
-            classes.add(r.baseResult().className());
+            classesOfMethod.computeIfAbsent(r.baseResult().method(), m -> new LinkedHashSet<>()).add(r.baseResult().className());
         }
         Map<String, String> shared = common == null ? Map.of() : common;
         List<Comparison.Row> labelled = new ArrayList<>();
@@ -180,7 +184,8 @@ public final class Comparer {
         for (Comparison.Row r : rows) {
             BenchmarkResult b = r.baseResult();
             StringBuilder label = new StringBuilder();
-            if (classes.size() > 1) {
+            if (classesOfMethod.get(b.method()).size() > 1) {
+                // the method alone is ambiguous: say which class
                 String cls = b.className();
                 label.append(cls.substring(cls.lastIndexOf('.') + 1)).append('.');
             }

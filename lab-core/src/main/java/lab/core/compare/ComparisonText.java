@@ -74,6 +74,9 @@ public final class ComparisonText {
 
     public static String pm(Stats.Interval i) {
         double rel = i.relativeHalfWidth();
+        if (i.n() > 0 && i.centre() == 0 && i.lo() == 0 && i.hi() == 0) {
+            return "± 0%";
+        }
         if (Double.isNaN(rel)) {
             return i.n() == 0 ? "" : "± ∞";
         }

@@ -134,4 +134,17 @@ class ComparerTest {
         assertThat(c.onlyBase()).singleElement().asString().contains("getAll");
         assertThat(c.onlyHead()).singleElement().asString().contains("create");
     }
+
+    @Test
+    void labelsNameTheClassOnlyWhenTheMethodIsAmbiguousAndEmptyMetricsAreDropped() {
+        List<BenchmarkResult> a = JmhFixture.parse(
+                result("read", "X").benchClass("lab.core.bench.ReadBenchmark").raw(around(10, 0.1, 5))
+                        .secondary("async", "---", new double[] {Double.NaN}),
+                result("mixed", "X").benchClass("lab.core.bench.MixedBenchmark").raw(around(10, 0.1, 5)),
+                result("mixed", "X").benchClass("org.example.Other").raw(around(10, 0.1, 5)));
+        Comparison c = Comparer.compare(side("a", null, a), side("b", null, a), "all");
+        assertThat(c.tables()).extracting(Comparison.Table::metric).containsExactly("primary");
+        assertThat(c.tables().get(0).rows()).extracting(Comparison.Row::label)
+                .containsExactly("read t=1", "MixedBenchmark.mixed t=1", "Other.mixed t=1");
+    }
 }

@@ -18,6 +18,7 @@ public final class JmhFixture {
 
     private final String workload;
     private final String store;
+    private String benchClass = "lab.core.bench.StoreBenchmark";
     private int threads = 1;
     private String mode = "avgt";
     private String unit = "ns/op";
@@ -31,6 +32,12 @@ public final class JmhFixture {
 
     public static JmhFixture result(String workload, String store) {
         return new JmhFixture(workload, store);
+    }
+
+    /** The benchmark class (the runner has one per workload, e.g. lab.core.bench.ReadBenchmark). */
+    public JmhFixture benchClass(String c) {
+        this.benchClass = c;
+        return this;
     }
 
     public JmhFixture threads(int t) {
@@ -83,7 +90,7 @@ public final class JmhFixture {
         return """
             {
               "jmhVersion" : "1.37",
-              "benchmark" : "lab.core.bench.StoreBenchmark.%s",
+              "benchmark" : "%s.%s",
               "mode" : "%s",
               "threads" : %d,
               "forks" : %d,
@@ -98,7 +105,7 @@ public final class JmhFixture {
               "params" : { "datasetSize" : "10000", "store" : "%s" },
               "primaryMetric" : %s,
               "secondaryMetrics" : { %s }
-            }""".formatted(workload, mode, threads, raw.length, raw[0].length, store, metric(unit, raw), sec);
+            }""".formatted(benchClass, workload, mode, threads, raw.length, raw[0].length, store, metric(unit, raw), sec);
     }
 
     private static String metric(String unit, double[][] forks) {
@@ -113,6 +120,9 @@ public final class JmhFixture {
     }
 
     private static String d(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "\"NaN\"" : v > 0 ? "\"+INF\"" : "\"-INF\""; // as JMH writes them
+        }
         return String.format(Locale.ROOT, "%.6f", v);
     }
 

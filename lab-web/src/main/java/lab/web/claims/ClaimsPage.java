@@ -58,6 +58,41 @@ public final class ClaimsPage {
         render(ctx, site.run(ctx.pathParam("id")), false);
     }
 
+    /** {@code GET /api/runs/{id}/claims}: the verdicts as JSON. */
+    public void api(Context ctx) throws java.io.IOException {
+        StoredRun run = site.run(ctx.pathParam("id"));
+        ClaimReport report = ClaimEvaluator.evaluate(book, RunData.of(run));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runId", report.runId());
+        out.put("jvm", report.jvm());
+        out.put("cores", report.cores());
+        out.put("cpu", report.cpu());
+        out.put("measuredOn", report.measuredOn());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        report.counts().forEach((v, n) -> counts.put(v.slug(), n));
+        out.put("counts", counts);
+        out.put("notes", report.notes());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (ClaimResult r : report.results()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.claim().id());
+            m.put("variant", r.variant());
+            m.put("verdict", r.verdict().slug());
+            m.put("verdictLabel", r.verdict().label());
+            m.put("quote", r.claim().quote());
+            m.put("logFigure", r.claim().logFigure());
+            m.put("ours", r.ours());
+            m.put("uncertainty", r.uncertainty());
+            m.put("measured", r.measured());
+            m.put("why", r.why());
+            m.put("caveats", r.caveats());
+            m.put("method", r.claim().method());
+            results.add(m);
+        }
+        out.put("results", results);
+        ctx.contentType("application/json; charset=utf-8").result(lab.core.record.Json.MAPPER.writeValueAsBytes(out));
+    }
+
     private void render(Context ctx, StoredRun run, boolean newest) {
         ClaimReport report = ClaimEvaluator.evaluate(book, RunData.of(run));
         List<Row> rows = new ArrayList<>();

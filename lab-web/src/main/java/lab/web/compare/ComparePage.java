@@ -54,12 +54,98 @@ public final class ComparePage {
                             String geomeanDelta) {
     }
 
-    public void show(Context ctx) {
+    /** The comparison the query asks for, or null when it names no base run (the empty form). */
+    private Comparison comparison(Context ctx, StoredRun[] runs) {
         String baseId = blankToNull(ctx.queryParam("base"));
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
         String metric = blankToNull(ctx.queryParam("metric"));
         List<String> stores = storesParam == null ? List.of() : List.of(storesParam.split(","));
+        if (baseId == null) {
+            return null;
+        }
+        if (stores.size() > 2) {
+            throw new BadRequestResponse("stores takes one or two store names, e.g. MEMORY,SHARD");
+        }
+        if (headId == null && stores.size() != 2) {
+            throw new BadRequestResponse("give head=RUN, or stores=A,B to compare two stores of one run");
+        }
+        StoredRun base = site.run(baseId);
+        StoredRun head = headId == null ? base : site.run(headId);
+        runs[0] = base;
+        runs[1] = head;
+        String baseStore = stores.isEmpty() ? null : stores.get(0).trim();
+        String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
+        return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+    }
+
+    /** {@code GET /api/compare}: the same comparison as JSON (non-finite numbers as null). */
+    public void api(Context ctx) throws IOException {
+        StoredRun[] runs = new StoredRun[2];
+        Comparison c = comparison(ctx, runs);
+        if (c == null) {
+            throw new BadRequestResponse("missing query parameter base");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("base", c.base().label());
+        out.put("head", c.head().label());
+        out.put("metric", c.metric());
+        out.put("alpha", c.alpha());
+        out.put("samples", c.sampleSummary());
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (Comparison.Table t : c.tables()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("metric", t.metric());
+            tm.put("unit", t.unit());
+            tm.put("higherIsBetter", t.higherIsBetter());
+            tm.put("commonParams", t.commonParams());
+            tm.put("geomeanRatio", finite(t.geomeanRatio()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Comparison.Row r : t.rows()) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("key", r.key());
+                rm.put("label", r.label());
+                rm.put("baseKey", r.baseResult().key());
+                rm.put("headKey", r.headResult().key());
+                rm.put("samples", r.samples().label());
+                rm.put("base", interval(r.baseCentre()));
+                rm.put("head", interval(r.headCentre()));
+                rm.put("ratio", finite(r.ratio()));
+                rm.put("deltaPercent", finite(r.deltaPercent()));
+                rm.put("p", finite(r.test().p()));
+                rm.put("exactP", r.test().exact());
+                rm.put("change", r.change().name().toLowerCase(java.util.Locale.ROOT));
+                rows.add(rm);
+            }
+            tm.put("rows", rows);
+            tables.add(tm);
+        }
+        out.put("tables", tables);
+        out.put("onlyBase", c.onlyBase());
+        out.put("onlyHead", c.onlyHead());
+        out.put("notes", c.notes());
+        ctx.contentType("application/json; charset=utf-8").result(lab.core.record.Json.MAPPER.writeValueAsBytes(out));
+    }
+
+    private static Map<String, Object> interval(lab.core.compare.Stats.Interval i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", finite(i.centre()));
+        m.put("lo", finite(i.lo()));
+        m.put("hi", finite(i.hi()));
+        m.put("confidence", finite(i.confidence()));
+        m.put("n", i.n());
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    public void show(Context ctx) {
+        String baseId = blankToNull(ctx.queryParam("base"));
+        String headId = blankToNull(ctx.queryParam("head"));
+        String storesParam = blankToNull(ctx.queryParam("stores"));
+        String metric = blankToNull(ctx.queryParam("metric"));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Compare");
         model.put("runs", site.runs().all().stream()
@@ -71,18 +157,11 @@ public final class ComparePage {
         model.put("stores", storesParam == null ? "" : storesParam);
         model.put("metric", metric == null ? "all" : metric);
         model.put("comparison", false);
-        if (baseId != null) {
-            if (stores.size() > 2) {
-                throw new BadRequestResponse("stores takes one or two store names, e.g. MEMORY,SHARD");
-            }
-            if (headId == null && stores.size() != 2) {
-                throw new BadRequestResponse("give head=RUN, or stores=A,B to compare two stores of one run");
-            }
-            StoredRun base = site.run(baseId);
-            StoredRun head = headId == null ? base : site.run(headId);
-            String baseStore = stores.isEmpty() ? null : stores.get(0).trim();
-            String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
-            Comparison c = Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+        StoredRun[] runs = new StoredRun[2];
+        Comparison c = comparison(ctx, runs);
+        if (c != null) {
+            StoredRun base = runs[0];
+            StoredRun head = runs[1];
             model.put("comparison", true);
             model.put("title", "Compare " + c.base().label() + " → " + c.head().label());
             model.put("baseLabel", c.base().label());

@@ -149,4 +149,21 @@ class ComparePagesTest {
             assertThat(html).contains("No complete run yet");
         });
     }
+
+    @Test
+    void jsonApiForComparisonsAndClaims() {
+        JavalinTest.test(WebApp.create(site()), (server, client) -> {
+            Response c = client.get("/api/compare?base=" + newer + "&stores=MEMORY,SHARD&metric=primary");
+            String json = c.body().string();
+            assertThat(c.code()).as(json).isEqualTo(200);
+            assertThat(json).contains("\"unit\" : \"ops/us\"").contains("\"change\" :").contains("\"exactP\" : true");
+            Response k = client.get("/api/runs/" + newer + "/claims");
+            String claims = k.body().string();
+            assertThat(k.code()).as(claims).isEqualTo(200);
+            assertThat(claims).contains("\"cores\" : 2").contains("\"id\" : \"shard-read-speedup\"").contains("\"verdict\" : \"not-testable\"");
+            Response bad = client.get("/api/compare?base=" + newer);
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(bad.body().string()).contains("\"error\"");
+        });
+    }
 }
