@@ -77,11 +77,15 @@ final class Footprints {
                     filled++;
                 }
                 settle(threads);
-                Deep whole = walker.walk(type.logName() + " holding " + n + " tasks", n, store);
                 Object[] tasks = new Object[n];
                 System.arraycopy(stored, 0, tasks, 0, n);
-                // The tasks as roots: the array holding them is not a root, so it is not counted.
-                Deep own = walker.walk("the " + n + " stored tasks alone", n, tasks);
+                // The tasks first (as roots: the array holding them is not counted), then what the
+                // store adds: its structure. Every task is reachable from the store, so the two add
+                // up to the store's deep size.
+                Deep[] split = walker.walkNested("the " + n + " stored tasks alone", tasks,
+                        type.logName() + " beyond its tasks", store, n);
+                Deep own = split[0];
+                Deep whole = DeepWalker.combine(type.logName() + " holding " + n + " tasks", n, split[0], split[1]);
                 long structure = whole.totalSize() - own.totalSize();
                 double perEntry = n == 0 ? 0 : (structure - empty.totalSize()) / (double) n;
                 out.add(new LayoutsJson.Footprint(type.name(), store.getClass().getName(), type.logName(), n,

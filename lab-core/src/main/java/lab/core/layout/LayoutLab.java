@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +25,8 @@ public final class LayoutLab {
 
     /** {@code ./lab layout}'s default store sizes. */
     public static final Integer[] DEFAULT_ENTRIES = {100_000, 1_000_000};
+    /** Largest store size at which two child JVMs run side by side. */
+    static final int PARALLEL_UP_TO = 50_000;
 
     private LayoutLab() {
     }
@@ -55,17 +61,47 @@ public final class LayoutLab {
         return run(request, line -> { });
     }
 
-    /** Runs every configuration in turn (one at a time: they share the cores), reporting progress. */
+    /**
+     * Runs every configuration, reporting progress. Small passes (a run's, at most
+     * {@link #PARALLEL_UP_TO} tasks per store) run two child JVMs at a time when there are two
+     * cores: most of a small child's time is JVM start-up and JIT warm-up. Large ones run one at a
+     * time, so two million-task heaps never compete for memory and cores.
+     */
     public static Report run(Request request, Consumer<String> progress) {
         List<JvmConfig> configs = request.jvms().isEmpty()
                 ? JvmConfigurations.discover() : JvmConfigurations.forJvms(request.jvms());
+        int largest = request.entries().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int parallel = largest <= PARALLEL_UP_TO ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
+            Thread t = new Thread(r, "layout-child-jvm");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<Configuration>> futures = new ArrayList<>();
+        try {
+            for (JvmConfig c : configs) {
+                futures.add(pool.submit(() -> {
+                    progress.accept("layout: " + c.name() + " (" + c.label() + ") ...");
+                    Configuration r = ChildJvm.run(c, request.classes(), request.entries());
+                    progress.accept("layout: " + c.name() + (r.ran() ? " done in " + r.elapsedMillis() + " ms"
+                            : " could not run: " + r.error()));
+                    return r;
+                }));
+            }
+        } finally {
+            pool.shutdown();
+        }
         List<Configuration> results = new ArrayList<>();
-        for (JvmConfig c : configs) {
-            progress.accept("layout: " + c.name() + " (" + c.label() + ") ...");
-            Configuration r = ChildJvm.run(c, request.classes(), request.entries());
-            progress.accept("layout: " + c.name() + (r.ran() ? " done in " + r.elapsedMillis() + " ms"
-                    : " could not run: " + r.error()));
-            results.add(r);
+        for (Future<Configuration> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the layout pass ran", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the layout pass failed: " + e.getCause(), e.getCause());
+            }
         }
         String left = request.classes().size() >= 2 ? request.classes().get(0) : MemoryStore.class.getName();
         String right = request.classes().size() >= 2 ? request.classes().get(1) : ShardUnit.class.getName();

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AcrossJvmConfigurationsTest {
 
-    static final int ENTRIES = 16_383;
+    static final int ENTRIES = 4_095;
 
     @TempDir
     static Path runDir;

@@ -60,4 +60,21 @@ class DeepWalkerTest {
         assertThat(both.totalSize()).isEqualTo(one.totalSize() + one.byClass().get("java.lang.Object[]").bytes());
         assertThat(both.byClass().values().stream().mapToLong(ClassCount::bytes).sum()).isEqualTo(both.totalSize());
     }
+
+    @Test
+    void aNestedWalkSplitsAStoreIntoItsTasksAndTheRestExactly() {
+        DeepWalker walker = new DeepWalker();
+        try (TaskStore store = StoreType.SHARD_UNIT.create()) {
+            Object[] tasks = new Object[300];
+            for (int i = 0; i < tasks.length; i++) {
+                tasks[i] = store.create(SampleTasks.draft(i + 1));
+            }
+            Deep[] split = walker.walkNested("tasks", tasks, "the rest", store, tasks.length);
+
+            assertThat(split[0].totalSize()).isEqualTo(walker.walk("tasks", 300, tasks).totalSize());
+            assertThat(split[0].totalSize() + split[1].totalSize()).isEqualTo(walker.walk("store", 300, store).totalSize());
+            assertThat(split[0].byClass().get("lab.core.store.Task").count()).isEqualTo(300);
+            assertThat(split[1].byClass()).doesNotContainKey("lab.core.store.Task").containsKey("java.util.HashMap$Node");
+        }
+    }
 }
