@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the put, so ids are unique and increasing in drawing order but may become visible out of order.
  * {@code size()} sums striped counters and is exact only when the store is quiet.
  *
- * <p>Boxing. The map's keys are {@code Integer}s and {@code Integer.valueOf} caches only
- * -128..127, so {@code get(int)} boxes its id. Whether that box reaches the heap depends on C2's
- * escape analysis inlining all of {@code CHM.get}; the lab measures it (B/op of the read
- * benchmark) rather than assumes it; see NON_BLOCKING for the store that needs no box.
+ * <p>Boxing. The map's keys are {@code Integer}s. {@code get} looks up with {@link Keys#lookup},
+ * a box escape analysis can remove (0 B/op measured on reads of a preloaded store), where
+ * autoboxing's {@code Integer.valueOf} leaves 16 B/op. One caveat C2 decides, not us: while the
+ * table is being resized, a get that meets a forwarding node calls {@code Node.find(h, key)}, a
+ * virtual call the key escapes into; once that path is compiled in, the box can come back on
+ * reads that race with growth. NON_BLOCKING is the same store with primitive keys, no box at all.
  */
 public final class ConcurrentStore implements TaskStore {
 
@@ -41,7 +43,7 @@ public final class ConcurrentStore implements TaskStore {
     @Override
     public Task get(int id) {
         checkOpen();
-        return id <= 0 ? null : tasks.get(id);
+        return id <= 0 ? null : tasks.get(Keys.lookup(id)); // see Keys: no box on the heap
     }
 
     @Override

@@ -19,6 +19,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * together, an id drawn earlier can become visible after a later one; ids are still unique and
  * increasing in the order they are drawn.
  *
+ * <p>Reads look up with {@link Keys#lookup}, not autoboxing: see there why that makes get
+ * allocation-free (16 B/op of {@code Integer} otherwise, measured).
+ *
  * <p>The same class is the shard of {@link ShardStore} (the log's first sharded version used full
  * MemoryStores as shards). The package-level {@code *Direct} methods serve that use: the parent
  * assigns ids, so a shard's {@code idLock} and {@code nextId} stay allocated and unused — the
@@ -124,7 +127,7 @@ public final class MemoryStore implements TaskStore {
         }
         readLock.lock();
         try {
-            return tasks.get(id);
+            return tasks.get(Keys.lookup(id)); // see Keys: no box on the heap
         } finally {
             readLock.unlock();
         }

@@ -39,7 +39,7 @@ public final class ShardUnit {
         Lock r = lock.readLock();
         r.lock();
         try {
-            return tasks.get(id);
+            return tasks.get(Keys.lookup(id)); // see Keys: no box on the heap
         } finally {
             r.unlock();
         }

@@ -163,6 +163,76 @@ class StoreStressTest {
     }
 
     /**
+     * Threads racing updates and deletes on the same ids (the race a per-thread record cannot
+     * see). Whatever the interleaving: each task is deleted at most once, an update never brings a
+     * deleted task back, and a surviving task carries one of the versions written for it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreType.class)
+    void racingUpdatesAndDeletesNeverResurrectATask(StoreType type) throws Exception {
+        int ids = 8;
+        int rounds = 100;
+        int threads = 4;
+        try (TaskStore store = type.create()) {
+            for (int round = 0; round < rounds; round++) {
+                int first = store.create(Task.draft("r" + round, "", TaskStatus.TODO)).id();
+                for (int i = 1; i < ids; i++) {
+                    store.create(Task.draft("r" + round, "", TaskStatus.TODO));
+                }
+                AtomicInteger[] successfulDeletes = new AtomicInteger[ids];
+                for (int i = 0; i < ids; i++) {
+                    successfulDeletes[i] = new AtomicInteger();
+                }
+                ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+                CyclicBarrier start = new CyclicBarrier(threads);
+                Thread[] racers = new Thread[threads];
+                int roundSeed = round;
+                for (int t = 0; t < threads; t++) {
+                    int racer = t;
+                    racers[t] = new Thread(() -> {
+                        SplittableRandom rnd = new SplittableRandom(31L * roundSeed + racer);
+                        try {
+                            start.await();
+                            for (int op = 0; op < 200; op++) {
+                                int slot = rnd.nextInt(ids);
+                                int id = first + slot;
+                                if (rnd.nextInt(4) == 0) {
+                                    if (store.delete(id)) {
+                                        successfulDeletes[slot].incrementAndGet();
+                                    }
+                                } else {
+                                    Task t0 = Task.draft("by-" + racer, "", TaskStatus.DONE).withId(id);
+                                    store.update(t0);
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }, "racer-" + t);
+                    racers[t].start();
+                }
+                for (Thread r : racers) {
+                    r.join(60_000);
+                    assertThat(r.isAlive()).as("%s did not finish", r.getName()).isFalse();
+                }
+                assertThat(failures).isEmpty();
+                for (int slot = 0; slot < ids; slot++) {
+                    int id = first + slot;
+                    int deletes = successfulDeletes[slot].get();
+                    assertThat(deletes).as("successful deletes of %d", id).isLessThanOrEqualTo(1);
+                    Task now = store.get(id);
+                    if (deletes == 1) {
+                        assertThat(now).as("task %d deleted, then resurrected by an update", id).isNull();
+                    } else {
+                        assertThat(now).as("task %d never deleted", id).isNotNull();
+                        assertThat(now.title()).matches("r" + round + "|by-[0-3]");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * close() while requests are in flight, on every store (for CHANNEL this is the queue/worker
      * race of its close): every client ends with answers and then a StoreClosedException, and
      * none hangs. The wait is bounded so a hang fails the test rather than the build.
