@@ -12,6 +12,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SHARD and SHARD_UNIT start themselves, and it instruments the JDK's concurrency classes, which
  * is slow on a 2-core CI box. Stress mode runs the real code.
  */
+@Tag("lincheck") // runs in its own surefire execution (own JVM): see lab-core/pom.xml
 class StoreLinearizabilityTest {
 
     /** The store type under test; Lincheck builds scenario instances with a no-arg constructor. */
