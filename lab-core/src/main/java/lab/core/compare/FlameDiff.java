@@ -101,7 +101,15 @@ public final class FlameDiff {
         return headTotal;
     }
 
-    /** Reads collapsed stacks; malformed lines (no trailing count) are skipped. */
+    /**
+     * async-profiler's frame-type suffixes for Java frames ({@code _[j]} JIT-compiled, {@code _[i]}
+     * inlined, {@code _[0]} interpreted, {@code _[1]} C1): the same method is one frame whatever the
+     * JIT did with it in each run, so they are dropped before comparing. Kernel frames keep
+     * {@code _[k]}.
+     */
+    static final java.util.regex.Pattern COMPILATION_MARK = java.util.regex.Pattern.compile("_\\[[ji01]\\](?=;|$)");
+
+    /** Reads collapsed stacks; malformed lines (no trailing count) are skipped; Java frame-type suffixes are dropped. */
     public static Map<String, Long> readCollapsed(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readCollapsed(r);
@@ -120,7 +128,7 @@ public final class FlameDiff {
             try {
                 long n = Long.parseLong(line.substring(sp + 1).trim());
                 if (n > 0) {
-                    stacks.merge(line.substring(0, sp), n, Long::sum);
+                    stacks.merge(COMPILATION_MARK.matcher(line.substring(0, sp)).replaceAll(""), n, Long::sum);
                 }
             } catch (NumberFormatException e) {
                 // not a collapsed line (a header or a truncated write): skipped, not fatal

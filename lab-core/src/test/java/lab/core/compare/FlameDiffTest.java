@@ -71,4 +71,10 @@ class FlameDiffTest {
         FlameDiff d = FlameDiff.of(stacks("a;<script>x</script> 1\n"), stacks("a;<script>x</script> 1\n"));
         assertThat(d.svg()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
+
+    @Test
+    void javaFrameTypeSuffixesAreMergedKernelMarksKept() throws IOException {
+        Map<String, Long> s = stacks("Thread.run_[j];Store.get_[i];HashMap.get_[0] 3\nThread.run_[j];Store.get_[j] 2\nfutex_[k] 1\n");
+        assertThat(s).containsOnlyKeys("Thread.run;Store.get;HashMap.get", "Thread.run;Store.get", "futex_[k]");
+    }
 }
