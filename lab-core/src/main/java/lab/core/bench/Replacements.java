@@ -19,7 +19,7 @@ public class Replacements {
 
     @Setup(Level.Trial)
     public void build(StoreState state) {
-        byId = Dataset.replacements(state.tasks, state.datasetSize);
+        byId = Dataset.replacements(state.datasetSize);
     }
 
     public Task of(int id) {

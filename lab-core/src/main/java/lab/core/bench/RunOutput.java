@@ -11,9 +11,10 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * JMH's own console output, with two changes for a run made of one JMH {@code Runner} per
+ * JMH's own console output, with three changes for a run made of one JMH {@code Runner} per
  * benchmark: the summary table (and its "REMEMBER" banner) is printed once, for the whole run,
- * instead of after every benchmark; and once the run is being stopped (Ctrl-C) nothing more is
+ * instead of after every benchmark; JMH's per-Runner progress/ETA line and lock warning are
+ * dropped (see {@link #redundant}); and once the run is being stopped (Ctrl-C) nothing more is
  * printed, so the run id stays the last line.
  */
 final class RunOutput implements OutputFormat {
@@ -83,9 +84,18 @@ final class RunOutput implements OutputFormat {
 
     @Override
     public void println(String s) {
-        if (!muted) {
+        if (!muted && !redundant(s)) {
             jmh.println(s);
         }
+    }
+
+    /**
+     * JMH's per-Runner lines that would mislead here: its progress and ETA cover one benchmark
+     * (the runner prints n-of-N and the run's ETA instead), and its lock warning repeats for
+     * every benchmark (the runner records one warning in the run).
+     */
+    static boolean redundant(String line) {
+        return line != null && (line.startsWith("# Run progress:") || line.startsWith("# WARNING: JMH lock is ignored"));
     }
 
     @Override

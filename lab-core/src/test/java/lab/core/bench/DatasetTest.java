@@ -19,7 +19,7 @@ class DatasetTest {
             assertThat(store.get(1)).isNotNull();
             assertThat(store.get(5_000)).isNotNull();
             assertThat(store.get(5_001)).isNull();
-            Task[] updates = Dataset.replacements(store, 5_000);
+            Task[] updates = Dataset.replacements(5_000);
             assertThat(updates[1234].id()).isEqualTo(1234);
             assertThat(store.update(updates[1234])).isTrue();
             assertThat(store.get(1234)).isSameAs(updates[1234]);
