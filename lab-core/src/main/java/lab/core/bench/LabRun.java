@@ -300,6 +300,7 @@ public final class LabRun {
         if (o == null) {
             awaitFinished();
         }
+        stopForks(); // a fork the main thread started while the run was being stored
     }
 
     private Outcome awaitSignalHandling() {
