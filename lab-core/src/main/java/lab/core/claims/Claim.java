@@ -88,8 +88,9 @@ public record Claim(String id, String section, String quote, String logFigure, K
                     + " absolute deviations from each side's median (a rank-based Brown–Forsythe test); interval: pairwise ratios"
                     + " of those deviations. Verdict rules as for speed-ups, band " + band + ".";
             case ORDER -> "Medians of " + m + " (" + workload + ", " + threadsText() + " threads) for " + String.join(" < ", stores)
-                    + "; each neighbouring pair tested with Mann-Whitney U. Holds: every pair significant in the claimed"
-                    + " order; contradicted: a pair significant the other way; otherwise inconclusive.";
+                    + "; each neighbouring pair tested with Mann-Whitney U. Holds: every pair significant (p ≤ 0.05) in the claimed"
+                    + " order; contradicted: a pair reversed with p ≤ 0.05 / (number of pairs) (Bonferroni, as any one"
+                    + " reversal suffices); otherwise inconclusive.";
             case LAYOUT -> ("saving32".equals(measure)
                     ? "32 × (deep size of the empty MemoryStore shard − deep size of the empty ShardUnit)"
                     : "Deep size of the empty MemoryStore shard / deep size of the empty ShardUnit")

@@ -268,9 +268,12 @@ public final class ClaimEvaluator {
                 boolean earlierBetter = higherBetter ? Stats.median(a) > Stats.median(b) : Stats.median(a) < Stats.median(b);
                 String pair = c.stores().get(k - 1) + "/" + c.stores().get(k);
                 String sign;
+                // "holds" needs every pair significant (an intersection-union test: no correction);
+                // "contradicted" needs any one pair reversed, so that side gets Bonferroni's α / pairs
+                double reverseAlpha = ALPHA / (c.stores().size() - 1);
                 if (t.p() <= ALPHA && earlierBetter) {
                     sign = higherBetter ? " > " : " < ";
-                } else if (t.p() <= ALPHA) {
+                } else if (t.p() <= reverseAlpha && !earlierBetter) {
                     sign = higherBetter ? " < " : " > ";
                     reversed.add(pair);
                 } else {
