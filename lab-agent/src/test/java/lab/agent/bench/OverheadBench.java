@@ -1,17 +1,22 @@
 package lab.agent.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What counting costs. Each lock benchmark takes one uncontended lock per operation (one counted
@@ -44,8 +49,33 @@ public class OverheadBench {
         }
     }
 
+    /**
+     * The benchmarking thread's CPU time over each measurement iteration. On a machine shared with
+     * other builds, wall time per op mostly measures how often this thread was descheduled; CPU
+     * time does not count the time it was off the CPU. {@link OverheadMain} divides it by the
+     * iteration's operation count.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        public long cpuNanos;
+        private long start;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            cpuNanos = 0;
+            start = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+        }
+    }
+
     @Benchmark
-    public long lockUnlock() {
+    public long lockUnlock(CpuTime cpu) {
         lock.lock();
         try {
             return ++counter;
@@ -55,7 +85,7 @@ public class OverheadBench {
     }
 
     @Benchmark
-    public long readLockUnlock() {
+    public long readLockUnlock(CpuTime cpu) {
         rw.readLock().lock();
         try {
             return counter;
@@ -65,7 +95,7 @@ public class OverheadBench {
     }
 
     @Benchmark
-    public long lockFree() {
+    public long lockFree(CpuTime cpu) {
         Integer v = map.get(keys[i++ & 1023]);
         long x = counter + v;
         x ^= x << 13;

@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * without/with, one pair per round, so that load drifting over the run hits both sides alike.
  *
  * <p>On a shared, oversubscribed machine per-iteration means are dominated by preemption (long
- * upper tails), so the figure reported is robust: the median of each side's iteration scores and
+ * upper tails). So besides JMH's wall-time score it reports thread CPU time per operation
+ * ({@link OverheadBench.CpuTime}), and robust figures for both: the median of each side's iterations and
  * the Hodges-Lehmann shift (median of all with-minus-without differences) with a 95% bootstrap
  * interval; JMH-style mean ± 99.9% CI is printed beside it.
  *
@@ -45,13 +46,26 @@ public final class OverheadMain {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         Map<String, double[]> without = new LinkedHashMap<>();
         Map<String, double[]> with = new LinkedHashMap<>();
+        Map<String, double[]> withoutCpu = new LinkedHashMap<>();
+        Map<String, double[]> withCpu = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            collect(new Runner(options().build()).run(), without);
-            collect(new Runner(options().jvmArgsAppend("-javaagent:" + agentJar).build()).run(), with);
+            Collection<RunResult> a = new Runner(options().build()).run();
+            collect(a, without, false);
+            collect(a, withoutCpu, true);
+            Collection<RunResult> b = new Runner(options().jvmArgsAppend("-javaagent:" + agentJar).build()).run();
+            collect(b, with, false);
+            collect(b, withCpu, true);
         }
         System.out.printf("%nJVM %s %s, %d cores, %d forks per side x 20 iterations of 200 ms%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors(), rounds);
+        System.out.println("\nWall time per op (JMH's score):");
+        table(without, with);
+        System.out.println("\nThread CPU time per op (cpuNanos / ops: not counting time the thread was descheduled):");
+        table(withoutCpu, withCpu);
+    }
+
+    private static void table(Map<String, double[]> without, Map<String, double[]> with) {
         System.out.printf("%-15s %-30s %-30s %s%n", "benchmark", "without: median [mean ± 99.9%]",
                 "with agent: median [mean ± 99.9%]", "with - without (Hodges-Lehmann, 95% bootstrap CI)");
         Random random = new Random(42);
@@ -83,8 +97,8 @@ public final class OverheadMain {
                 .measurementIterations(20).measurementTime(TimeValue.milliseconds(200));
     }
 
-    /** Accumulates per-iteration scores of every fork, per benchmark method. */
-    private static void collect(Collection<RunResult> results, Map<String, double[]> into) {
+    /** Accumulates per-iteration scores (or CPU ns per op) of every fork, per benchmark method. */
+    private static void collect(Collection<RunResult> results, Map<String, double[]> into, boolean cpu) {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
@@ -93,8 +107,13 @@ public final class OverheadMain {
                 scores.add(d);
             }
             r.getBenchmarkResults().forEach(br -> br.getIterationResults().forEach(ir -> {
-                Result<?> primary = ir.getPrimaryResult();
-                scores.add(primary.getScore());
+                if (cpu) {
+                    Result<?> cpuNanos = ir.getSecondaryResults().get("cpuNanos");
+                    scores.add(cpuNanos.getScore() / ir.getMetadata().getAllOps());
+                } else {
+                    Result<?> primary = ir.getPrimaryResult();
+                    scores.add(primary.getScore());
+                }
             }));
             into.put(name, scores.stream().mapToDouble(Double::doubleValue).toArray());
         }
