@@ -57,8 +57,7 @@ final class AgentProfiler {
 
     /** The profiler's init line. */
     String options() {
-        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES
-                + (LabRun.AGENT_EXCLUDES.isEmpty() ? "" : ";excludes=" + LabRun.AGENT_EXCLUDES);
+        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES;
     }
 
     Path jar() {

@@ -90,15 +90,6 @@ public final class LabRun {
             "java.util.concurrent.CompletableFuture*",
             "org.jctools.maps.*");
 
-    /**
-     * Classes kept out of the agent's instrumentation. {@code Task}: lab-agent (b03e3e2) rewrites
-     * {@code Task.updated} into a class the verifier rejects ("StackMapTable format error: bad
-     * offset for Uninitialized": a {@code new Task(...)} whose arguments contain a branch), which
-     * fails every benchmark in the fork. Until that is fixed, Task's own allocations (the copy in
-     * {@code withId}) are not in {@code lab.alloc.count.norm}; {@code gc.alloc.rate.norm} has them.
-     */
-    public static final String AGENT_EXCLUDES = "lab.core.store.Task";
-
     /** The largest store size the JOL footprint pass measures. */
     static final int LAYOUT_ENTRIES = 10_000;
 
@@ -428,7 +419,6 @@ public final class LabRun {
         extra.put("createResetsStoreEachIteration", true);
         if (agent != null) {
             extra.put("agentIncludes", AGENT_INCLUDES);
-            extra.put("agentExcludes", AGENT_EXCLUDES);
             extra.put("agentJar", agent.jar().toString());
         }
         if (flame != null) {
