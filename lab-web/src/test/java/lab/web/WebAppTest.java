@@ -248,6 +248,20 @@ class WebAppTest {
     }
 
     @Test
+    void anEventWithoutSamplesIsShownAsEmptyNotLinked() throws IOException {
+        try (Stream<Path> dirs = Files.list(profiles.resolve(labRun))) {
+            for (Path d : dirs.toList()) {
+                Files.writeString(d.resolve("collapsed-wall.csv"), "");
+            }
+        }
+        JavalinTest.test(WebApp.create(site()), (server, client) -> {
+            String index = client.get("/runs/" + labRun + "/flame").body().string();
+            assertThat(index).contains("wall ∅").doesNotContain("/wall\"");
+            assertThat(client.get("/runs/" + labRun).body().string()).contains("wall ∅");
+        });
+    }
+
+    @Test
     void aRunBeingWrittenIsNeverListedNorServed() throws IOException {
         Path temp = Files.createDirectories(reports.resolve(".tmp-20261127-000000-in-progress"));
         Files.writeString(temp.resolve("jmh.json"), "[");

@@ -35,12 +35,19 @@ public final class FlameCatalog {
     public record Folder(String name, String key, Path dir, Map<String, Source> events) {
     }
 
-    /** Where one event's flame graph comes from: collapsed stacks (preferred) or stored HTML. */
-    public record Source(String event, Path collapsed, Path html) {
+    /**
+     * Where one event's flame graph comes from: collapsed stacks (preferred) or stored HTML.
+     * {@code empty}: the profiler recorded no sample of this event (an empty collapsed file, e.g.
+     * no contended lock at all), so there is nothing to draw.
+     */
+    public record Source(String event, Path collapsed, Path html, boolean empty) {
     }
 
-    /** An event of a benchmark, as a link. */
-    public record Link(String event, String href) {
+    /** An event of a benchmark, as a link ({@code empty}: no samples, shown without a link). */
+    public record Link(String event, String href, boolean empty) {
+        public Link(String event, String href) {
+            this(event, href, false);
+        }
     }
 
     private static final Map<StoredRun, FlameCatalog> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -119,9 +126,18 @@ public final class FlameCatalog {
         events.sort((a, b) -> Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b));
         Map<String, Source> out = new LinkedHashMap<>();
         for (String ev : events) {
-            out.put(ev, new Source(ev, collapsed.get(ev), html.get(ev)));
+            Path c = collapsed.get(ev);
+            out.put(ev, new Source(ev, c, html.get(ev), c != null && size(c) == 0));
         }
         return new Folder(dir.getFileName().toString(), key, dir, Map.copyOf(out).isEmpty() ? Map.of() : Collections.unmodifiableMap(out));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static int rank(String event) {
@@ -148,8 +164,8 @@ public final class FlameCatalog {
 
     public List<Link> links(Folder f) {
         List<Link> out = new ArrayList<>(f.events().size());
-        for (String ev : f.events().keySet()) {
-            out.add(new Link(ev, href(f.name(), ev)));
+        for (Source src : f.events().values()) {
+            out.add(new Link(src.event(), href(f.name(), src.event()), src.empty()));
         }
         return out;
     }

@@ -62,7 +62,7 @@ public final class FlamePages {
             List<FlameCatalog.Link> reverse = new ArrayList<>();
             for (FlameCatalog.Link l : links) {
                 if (f.events().get(l.event()).collapsed() != null) {
-                    reverse.add(new FlameCatalog.Link(l.event(), l.href() + "?reverse"));
+                    reverse.add(new FlameCatalog.Link(l.event(), l.href() + "?reverse", l.empty()));
                 }
             }
             items.add(new Item(f.name(), f.key() == null ? "" : f.key(), links, reverse));
