@@ -40,13 +40,12 @@ public final class ClaimsPage {
     }
 
     public void latest(Context ctx) {
-        StoredRun run = site.runs().all().stream()
-                .filter(r -> r.readable() && r.manifest().status() == RunStatus.COMPLETE && !r.results().isEmpty())
-                .findFirst().orElse(null);
+        StoredRun run = site.runs().all().stream().filter(ClaimsPage::judgeable).findFirst().orElse(null);
         if (run == null) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("title", "Claims");
             model.put("report", false);
+            model.put("others", List.of());
             model.put("about", book.about());
             ctx.render("claims", model);
             return;
@@ -58,10 +57,42 @@ public final class ClaimsPage {
         render(ctx, site.run(ctx.pathParam("id")), false);
     }
 
+    /** A complete run whose JMH results can be read. */
+    static boolean judgeable(StoredRun r) {
+        if (!r.readable() || r.manifest().status() != RunStatus.COMPLETE) {
+            return false;
+        }
+        try {
+            return !r.results().isEmpty();
+        } catch (lab.core.record.JmhFormatException e) {
+            return false;
+        }
+    }
+
+    private static RunData data(StoredRun run) {
+        try {
+            return RunData.of(run);
+        } catch (lab.core.record.JmhFormatException e) {
+            throw new io.javalin.http.BadRequestResponse("run " + run.id() + " has no readable JMH results: " + e.getMessage());
+        }
+    }
+
+    /** Other runs whose claims can be shown, for the picker. */
+    private List<Map<String, String>> others(StoredRun shown) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (StoredRun r : site.runs().all()) {
+            if (!r.id().equals(shown.id()) && r.readable() && r.manifest().status() == RunStatus.COMPLETE && out.size() < 20) {
+                out.add(Map.of("href", "/runs/" + r.id() + "/claims",
+                        "text", (r.manifest().label().isEmpty() ? r.id() : r.manifest().label() + " — " + r.id())));
+            }
+        }
+        return out;
+    }
+
     /** {@code GET /api/runs/{id}/claims}: the verdicts as JSON. */
     public void api(Context ctx) throws java.io.IOException {
         StoredRun run = site.run(ctx.pathParam("id"));
-        ClaimReport report = ClaimEvaluator.evaluate(book, RunData.of(run));
+        ClaimReport report = ClaimEvaluator.evaluate(book, data(run));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runId", report.runId());
         out.put("jvm", report.jvm());
@@ -94,7 +125,7 @@ public final class ClaimsPage {
     }
 
     private void render(Context ctx, StoredRun run, boolean newest) {
-        ClaimReport report = ClaimEvaluator.evaluate(book, RunData.of(run));
+        ClaimReport report = ClaimEvaluator.evaluate(book, data(run));
         List<Row> rows = new ArrayList<>();
         for (ClaimResult r : report.results()) {
             var c = r.claim();
@@ -125,6 +156,7 @@ public final class ClaimsPage {
         model.put("counts", counts);
         model.put("rows", rows);
         model.put("verdicts", List.of(Verdict.values()));
+        model.put("others", others(run));
         ctx.render("claims", model);
     }
 }

@@ -76,7 +76,11 @@ public final class ComparePage {
         runs[1] = head;
         String baseStore = stores.isEmpty() ? null : stores.get(0).trim();
         String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
-        return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+        try {
+            return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+        } catch (lab.core.record.JmhFormatException e) {
+            throw new BadRequestResponse("a run's jmh.json cannot be read: " + e.getMessage());
+        }
     }
 
     /** {@code GET /api/compare}: the same comparison as JSON (non-finite numbers as null). */

@@ -166,4 +166,16 @@ class ComparePagesTest {
             assertThat(bad.body().string()).contains("\"error\"");
         });
     }
+
+    @Test
+    void aRunWithBrokenResultsIsRefusedNotA500AndSkippedByClaims() throws IOException {
+        String broken = Fixtures.storeRun(reports, profiles, "broken json", Instant.parse("2026-11-26T04:00:00Z"),
+                "[ { \"benchmark\": ", RunStatus.COMPLETE, null, false);
+        JavalinTest.test(WebApp.create(site()), (server, client) -> {
+            assertThat(client.get("/runs/" + broken + "/claims").code()).isEqualTo(400);
+            assertThat(client.get("/compare?base=" + broken + "&head=" + newer).code()).isEqualTo(400);
+            String html = client.get("/claims").body().string();
+            assertThat(html).contains("against <a href=\"/runs/" + newer + "\"").contains("/runs/" + older + "/claims");
+        });
+    }
 }
