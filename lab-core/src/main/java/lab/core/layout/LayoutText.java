@@ -1,21 +1,15 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassCount;
 import lab.core.layout.LayoutsJson.ClassInfo;
 import lab.core.layout.LayoutsJson.Configuration;
 import lab.core.layout.LayoutsJson.Deep;
-import lab.core.layout.LayoutsJson.Field;
 import lab.core.layout.LayoutsJson.Footprint;
-import lab.core.layout.LayoutsJson.Gap;
 import lab.core.layout.LayoutsJson.Report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The terminal and text-file views of a {@link Report}: the side-by-side comparison (rows that
@@ -57,49 +51,21 @@ final class LayoutText {
     static String sideBySide(Configuration c, String leftName, String rightName, List<String> samples) {
         ClassInfo l = c.classInfo(leftName);
         ClassInfo r = c.classInfo(rightName);
-        StringBuilder sb = new StringBuilder();
         if (l == null || r == null) {
             return "   (no layout of " + (l == null ? leftName : rightName) + " in this configuration)\n";
         }
+        StringBuilder sb = new StringBuilder();
         row(sb, "", l.simpleName() + sampleHint(l), r.simpleName() + sampleHint(r), false);
-        row(sb, "object header", l.headerSize() + " B", r.headerSize() + " B", l.headerSize() != r.headerSize());
-        Map<String, Field> lf = fieldsByName(l);
-        Map<String, Field> rf = fieldsByName(r);
-        Set<String> names = new LinkedHashSet<>(lf.keySet());
-        names.addAll(rf.keySet());
-        for (String n : names) {
-            Field a = lf.get(n);
-            Field b = rf.get(n);
-            String type = shortType((a != null ? a : b).type());
-            boolean differs = a == null || b == null || a.size() != b.size() || !a.type().equals(b.type());
-            row(sb, "  " + n + " " + type, fieldCell(a), fieldCell(b), differs);
-        }
-        row(sb, "gaps inside (internal loss)", l.lossInternal() + " B", r.lossInternal() + " B",
-                l.lossInternal() != r.lossInternal());
-        row(sb, "alignment padding (external loss)", l.lossExternal() + " B", r.lossExternal() + " B",
-                l.lossExternal() != r.lossExternal());
-        row(sb, "instance size (shallow)", l.instanceSize() + " B", r.instanceSize() + " B",
-                l.instanceSize() != r.instanceSize());
-        for (String s : samples) {
-            Deep a = l.deep().get(s);
-            Deep b = r.deep().get(s);
-            if (a == null && b == null) {
-                continue;
+        SideBySide.Section last = null;
+        for (SideBySide.Row row : SideBySide.rows(l, r, samples)) {
+            boolean indented = row.section() == SideBySide.Section.FIELD || row.section() == SideBySide.Section.DEEP_BY_CLASS;
+            if (row.section() == SideBySide.Section.DEEP_BY_CLASS && last != row.section()) {
+                sb.append("  deep size by class, ").append(row.label().replaceFirst("^.* \\(([^)]*)\\)$", "$1")).append(":\n");
             }
-            row(sb, "deep size, " + s, deepCell(a), deepCell(b), a == null || b == null || a.totalSize() != b.totalSize());
-        }
-        String first = samples.isEmpty() ? null : samples.get(0);
-        Deep a = first == null ? null : l.deep().get(first);
-        Deep b = first == null ? null : r.deep().get(first);
-        if (a != null && b != null) {
-            sb.append("  by class, ").append(first).append(":\n");
-            Set<String> classes = new LinkedHashSet<>(a.byClass().keySet());
-            classes.addAll(b.byClass().keySet());
-            for (String k : classes) {
-                ClassCount x = a.byClass().get(k);
-                ClassCount y = b.byClass().get(k);
-                row(sb, "  " + shortType(k), countCell(x), countCell(y), x == null || !x.equals(y));
-            }
+            String label = row.section() == SideBySide.Section.DEEP_BY_CLASS
+                    ? row.label().replaceFirst(" \\([^)]*\\)$", "") : row.label();
+            row(sb, (indented ? "  " : "") + label, row.left(), row.right(), row.differs());
+            last = row.section();
         }
         return sb.toString();
     }
@@ -210,45 +176,13 @@ final class LayoutText {
         return c.instanceSize() + " / " + (e == null ? "-" : e.totalSize()) + " / " + (t == null ? "-" : t.totalSize()) + " B";
     }
 
-    private static Map<String, Field> fieldsByName(ClassInfo c) {
-        Map<String, Field> m = new LinkedHashMap<>();
-        List<Field> sorted = new ArrayList<>(c.fields());
-        sorted.sort((a, b) -> Long.compare(a.offset(), b.offset()));
-        for (Field f : sorted) {
-            m.put(f.name(), f);
-        }
-        return m;
-    }
-
     private static void row(StringBuilder sb, String label, String left, String right, boolean differs) {
         sb.append(differs ? "* " : "  ").append(pad(label, LABEL)).append(' ').append(pad(left, CELL)).append(' ')
                 .append(right).append('\n');
     }
 
-    private static String fieldCell(Field f) {
-        return f == null ? "(absent)" : f.size() + " B @" + f.offset();
-    }
-
-    private static String deepCell(Deep d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%,d B (%d objects)", d.totalSize(), d.totalCount());
-    }
-
-    private static String countCell(ClassCount c) {
-        return c == null ? "-" : c.count() + " x, " + c.bytes() + " B";
-    }
-
-    static String shortType(String type) {
-        String t = type;
-        int lt = t.indexOf('<');
-        if (lt >= 0) {
-            t = t.substring(0, lt);
-        }
-        int dot = t.lastIndexOf('.');
-        return dot >= 0 ? t.substring(dot + 1) : t;
-    }
-
     private static String simple(String name) {
-        return shortType(name);
+        return SideBySide.shortType(name);
     }
 
     private static String pad(String s, int width) {
