@@ -27,9 +27,9 @@ import java.util.TreeMap;
  * not count or follow objects of the classes in {@link #EXCLUSIONS}. For a store that owns no
  * thread the two walks agree to the byte (DeepWalkerTest checks it).
  *
- * <p>Fields are read with reflection when the JDK lets us ({@code --add-opens}), else through JOL's
- * Unsafe view at the field's offset: both see the same reference, the first is much faster for a
- * million HashMap nodes than a failed {@code setAccessible} per read.
+ * <p>Fields are read with reflection when their package is open to us (the child JVMs get
+ * {@code --add-opens}, see {@link Jol}), else through JOL's Unsafe view at the field's offset
+ * (decided once per field, not by a failed access per read): both read the same reference.
  */
 final class DeepWalker {
 

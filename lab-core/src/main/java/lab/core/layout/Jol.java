@@ -18,9 +18,11 @@ import java.util.List;
  *       agent has been loaded dynamically".</li>
  *   <li>JDK 23+: {@code --sun-misc-unsafe-memory-access=allow}, else the first Unsafe call prints
  *       "A terminally deprecated method in sun.misc.Unsafe has been called".</li>
- *   <li>{@code --add-opens java.base/...}: not required (JOL falls back to Unsafe reads when
- *       {@code setAccessible} fails), but without it the fallback makes deep walks of
- *       {@code java.util} internals slower; with it, reflection reads them directly.</li>
+ *   <li>{@code --add-opens java.base/...}: not required on either. Without it JOL's own
+ *       {@code GraphLayout} still walks {@code java.util} internals, but each read of such a
+ *       field first fails {@code Field.get} and {@code setAccessible} (two exceptions) before
+ *       JOL reads it through Unsafe at the field's offset. The lab's {@link DeepWalker} goes to
+ *       the offset directly when a package is closed; the opens let it use plain reflection.</li>
  * </ul>
  * The child JVMs get exactly these; {@link LayoutProbe} also sets the first property itself in
  * case it runs in-process.

@@ -62,14 +62,14 @@ final class JvmConfigurations {
         String vendor = System.getProperty("java.vendor");
         String java = running.resolve("bin").resolve("java").toString();
         List<String> inherited = inheritedLayoutFlags();
-        out.add(config(java, running.toString(), feature, version, vendor, inherited, null));
+        out.add(config(java, running.toString(), feature, version, vendor, inherited));
         List<String> noOops = new ArrayList<>(inherited);
         noOops.add(NO_COMPRESSED_OOPS);
-        out.add(config(java, running.toString(), feature, version, vendor, noOops, null));
+        out.add(config(java, running.toString(), feature, version, vendor, noOops));
         if (feature >= 25) {
             List<String> coh = new ArrayList<>(inherited);
             coh.add(COMPACT_HEADERS);
-            out.add(config(java, running.toString(), feature, version, vendor, coh, null));
+            out.add(config(java, running.toString(), feature, version, vendor, coh));
         }
         Path root = Path.of(System.getProperty("lab.layout.jvmRoot", JVM_ROOT));
         for (Path home : jdkHomes(root, "25")) {
@@ -78,8 +78,8 @@ final class JvmConfigurations {
             }
             String[] release = release(home);
             String exe = home.resolve("bin").resolve("java").toString();
-            out.add(config(exe, home.toString(), 25, release[0], release[1], List.of(), null));
-            out.add(config(exe, home.toString(), 25, release[0], release[1], List.of(COMPACT_HEADERS), null));
+            out.add(config(exe, home.toString(), 25, release[0], release[1], List.of()));
+            out.add(config(exe, home.toString(), 25, release[0], release[1], List.of(COMPACT_HEADERS)));
         }
         return unique(out);
     }
@@ -102,16 +102,16 @@ final class JvmConfigurations {
                 feature = probeFeature(exe);
             }
             String homeName = home == null ? null : home.toString();
-            out.add(config(exe.toString(), homeName, feature, release[0], release[1], List.of(), null));
+            out.add(config(exe.toString(), homeName, feature, release[0], release[1], List.of()));
             out.add(config(exe.toString(), homeName, feature, release[0], release[1],
-                    List.of(feature >= 25 ? COMPACT_HEADERS : NO_COMPRESSED_OOPS), null));
+                    List.of(feature >= 25 ? COMPACT_HEADERS : NO_COMPRESSED_OOPS)));
         }
         return unique(out);
     }
 
     private static JvmConfig config(String java, String home, int feature, String version, String vendor,
-                                    List<String> flags, String problem) {
-        return new JvmConfig(null, null, java, home, feature, version, vendor, List.copyOf(flags), problem);
+                                    List<String> flags) {
+        return new JvmConfig(null, null, java, home, feature, version, vendor, List.copyOf(flags), null);
     }
 
     /** Names each configuration ({@code jdk17-default}, {@code jdk25-compact-headers}, ...) uniquely. */
