@@ -198,13 +198,19 @@ public final class LabRun {
                     out.println("[lab] " + n + "/" + total + ": " + what + "  (elapsed " + clock(System.nanoTime() - began)
                             + ", ETA " + eta(began, n - 1, total) + ")");
                     try {
+                        long t0 = System.nanoTime();
                         Collection<RunResult> rr = new Runner(options(workload, store, threads), jmhOutput).run();
+                        long t1 = System.nanoTime();
                         if (rr.isEmpty()) {
                             failures.add(what + ": JMH returned no result");
                         }
                         for (RunResult r : rr) {
                             results.add(r);
                             collectProfiles(r, threads);
+                            if (!stopping) {
+                                out.printf(Locale.ROOT, "[lab] %d/%d done: %s = %s (JMH %.1f s, flame graphs %.1f s)%n", n, total, what,
+                                        score(r), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+                            }
                         }
                     } catch (RunnerException | RuntimeException e) {
                         if (stopping) {
@@ -491,6 +497,13 @@ public final class LabRun {
         }
         long elapsed = System.nanoTime() - began;
         return clock(elapsed / done * (total - done));
+    }
+
+    private static String score(RunResult r) {
+        org.openjdk.jmh.results.Result<?> p = r.getPrimaryResult();
+        return Double.isNaN(p.getScoreError())
+                ? String.format(Locale.ROOT, "%.3f %s", p.getScore(), p.getScoreUnit())
+                : String.format(Locale.ROOT, "%.3f ± %.3f %s", p.getScore(), p.getScoreError(), p.getScoreUnit());
     }
 
     static String clock(long nanos) {

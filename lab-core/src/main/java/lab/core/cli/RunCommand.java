@@ -38,7 +38,7 @@ public final class RunCommand implements Command {
                 "",
                 "  --profile P      smoke: every store on read, write, getAll, 1 thread, 10,000 tasks (CI, ~1.5 min)",
                 "                   quick (default): every store x every workload x threads 1 and #cores, 1,000,000 tasks (~8 min)",
-                "                   full: as quick with 3 forks and 10 x 1 s iterations, for publication",
+                "                   full: as quick with 5 forks of 3 x 1 s warmup + 5 x 1 s measurement, for publication (~1.5 h)",
                 "  --stores A,B     store types (" + String.join(", ", storeNames()) + ")",
                 "  --workloads W    " + String.join(", ", Workload.names(List.of(Workload.values()))),
                 "  --threads 1,2    JMH thread counts",
