@@ -106,6 +106,13 @@ public final class LabAgent {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(countersClass.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
 
+        // We never inject helper classes (disableClassFormatChanges), so Byte Buddy's Nexus is not
+        // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on stderr. The
+        // property is in our relocated namespace, so it affects no other Byte Buddy in the JVM.
+        String byteBuddy = AgentBuilder.class.getPackage().getName().replace(".agent.builder", "");
+        if (System.getProperty(byteBuddy + ".nexus.disabled") == null) {
+            System.setProperty(byteBuddy + ".nexus.disabled", "true");
+        }
         Recorder recorder = new Recorder();
         IncludedTypes included = new IncludedTypes(options);
         // Byte Buddy skips synthetic methods by default; lambda bodies are synthetic and allocate.
