@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the put, so ids are unique and increasing in drawing order but may become visible out of order.
  * {@code size()} sums striped counters and is exact only when the store is quiet.
  *
- * <p>Boxing. The map's keys are {@code Integer}s. {@code get} looks up with {@link Keys#lookup},
+ * <p>Boxing. The map's keys are {@code Integer}s. {@code get} looks up with {@code Keys.lookup},
  * a box escape analysis can remove (0 B/op measured on reads of a preloaded store), where
  * autoboxing's {@code Integer.valueOf} leaves 16 B/op. One caveat C2 decides, not us: while the
  * table is being resized, a get that meets a forwarding node calls {@code Node.find(h, key)}, a

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * together, an id drawn earlier can become visible after a later one; ids are still unique and
  * increasing in the order they are drawn.
  *
- * <p>Reads look up with {@link Keys#lookup}, not autoboxing: see there why that makes get
+ * <p>Reads look up with {@code Keys.lookup}, not autoboxing: see there why that makes get
  * allocation-free (16 B/op of {@code Integer} otherwise, measured).
  *
  * <p>The same class is the shard of {@link ShardStore} (the log's first sharded version used full
