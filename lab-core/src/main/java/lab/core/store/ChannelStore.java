@@ -68,12 +68,20 @@ public final class ChannelStore implements TaskStore {
     private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread worker;
+    // Test seam, null in production: runs between a request's closed check and its enqueue, so a
+    // test can hold a request exactly in the race window that close() must handle.
+    private final Runnable beforeEnqueue;
 
     // Confined to the worker thread: no lock, no volatile.
     private final HashMap<Integer, Task> tasks = new HashMap<>();
     private int nextId;
 
     public ChannelStore() {
+        this(null);
+    }
+
+    ChannelStore(Runnable beforeEnqueue) {
+        this.beforeEnqueue = beforeEnqueue;
         worker = new Thread(this::serveUntilStopped, "channel-store-" + INSTANCES.incrementAndGet() + "-worker");
         worker.setDaemon(true); // a forgotten store never keeps the JVM alive
         worker.start();
@@ -144,6 +152,9 @@ public final class ChannelStore implements TaskStore {
 
     private Object call(int op, int id, Task task) {
         Request request = new Request(op, id, task);
+        if (beforeEnqueue != null) {
+            beforeEnqueue.run();
+        }
         enqueue(request, false);
         // Re-check after the put: if close() won the race and the worker has already drained, the
         // message would sit in the queue forever. Whoever removes it (us or a drain) answers it.

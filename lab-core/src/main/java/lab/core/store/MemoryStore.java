@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * increasing in the order they are drawn.
  *
  * <p>Reads look up with {@code Keys.lookup}, not autoboxing: see there why that makes get
- * allocation-free (16 B/op of {@code Integer} otherwise, measured).
+ * allocation-free on JDK 17 (16 B/op of {@code Integer} otherwise, measured) and why JDK 25's C2
+ * brings the box back for {@code HashMap}.
  *
  * <p>The same class is the shard of {@link ShardStore} (the log's first sharded version used full
  * MemoryStores as shards). The package-level {@code *Direct} methods serve that use: the parent

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 public enum StoreType {
     MEMORY("MemoryStore", "HashMap + one ReentrantReadWriteLock; ids from an int under its own ReentrantLock", MemoryStore::new),
     SHARD("ShardStore", "32 shards, each a full MemoryStore, picked by id & mask; atomic ids; getAll on short-lived threads", ShardStore::new),
-    SHARD_POOLED("ShardStoreGopool", "as SHARD, getAll submitted to per-core worker pools (shard i -> pool i & coreMask)", PooledShardStore::new),
-    SHARD_UNIT("ShardUnit", "as SHARD with slim shards: only the map and the RW lock", ShardUnitStore::new),
+    SHARD_POOLED("ShardStoreGopool", "as SHARD over slim ShardUnits (as the log's gopool code), getAll submitted to per-core worker pools (shard i -> pool i & coreMask)", PooledShardStore::new),
+    SHARD_UNIT("ShardUnit", "as SHARD with slim shards (ShardUnit): only the map and the RW lock", ShardUnitStore::new),
     CHANNEL("ChannelStore", "actor: one worker thread owns the map; requests through a BlockingQueue, one reply per request", ChannelStore::new),
     CONCURRENT("XSyncStore", "ConcurrentHashMap<Integer,Task> + AtomicInteger (the log's lock-free map)", ConcurrentStore::new),
     NON_BLOCKING("XSyncStore (unboxed)", "JCTools NonBlockingHashMapLong<Task> + atomic id", NonBlockingStore::new),
