@@ -132,6 +132,8 @@ class WebAppTest {
             // Flame links per row, a chart with error bars
             assertThat(read1).contains("/runs/" + labRun + "/flame/").contains(">cpu<").contains(">alloc<").contains(">lock<");
             assertThat(read1).contains("<svg class=\"chart\"").contains("class=\"err\"");
+            // Each store links to the benchstat-style comparison against the baseline
+            assertThat(read1).contains("/compare?base=" + labRun + "&amp;stores=MEMORY,SHARD\"");
             // Environment and configuration, and the jmh.json download
             assertThat(html).contains("Test CPU @ 2.0GHz").contains("zipf s = 0.894").contains("1,000,000 tasks");
             assertThat(html).contains("/runs/" + labRun + "/files/jmh.json?download");
