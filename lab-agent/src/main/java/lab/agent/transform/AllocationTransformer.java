@@ -2,6 +2,10 @@ package lab.agent.transform;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
 import lab.agent.Counters;
 import lab.agent.runtime.LabCounters;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -29,21 +33,24 @@ public final class AllocationTransformer {
     }
 
     public static AgentBuilder apply(AgentBuilder builder, IncludedTypes included, Counters counters) {
+        // One registry call per distinct class, not per allocation site (the registry is a list).
+        Map<String, Integer> ids = new ConcurrentHashMap<>();
+        Function<String, Integer> idOf = name -> ids.computeIfAbsent(name, counters::classId);
         return builder.type(included).transform((b, type, loader, module, pd) -> b.visit(
                 new AsmVisitorWrapper.ForDeclaredMethods().invokable(any(),
-                        (t, m, mv, ctx, pool, wf, rf) -> new Counting(mv, counters))));
+                        (t, m, mv, ctx, pool, wf, rf) -> new Counting(mv, idOf))));
     }
 
     private static final class Counting extends MethodVisitor {
-        private final Counters counters;
+        private final Function<String, Integer> idOf;
 
-        Counting(MethodVisitor mv, Counters counters) {
+        Counting(MethodVisitor mv, Function<String, Integer> idOf) {
             super(OpenedClassReader.ASM_API, mv);
-            this.counters = counters;
+            this.idOf = idOf;
         }
 
         private void count(String className) {
-            Bytecode.count(mv, LabCounters.ALLOC_BASE + counters.classId(className));
+            Bytecode.count(mv, LabCounters.ALLOC_BASE + idOf.apply(className));
         }
 
         // The count goes right after the instruction, never before a NEW: stack map frames name an
