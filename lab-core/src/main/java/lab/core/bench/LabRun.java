@@ -351,7 +351,7 @@ public final class LabRun {
                 }
                 profiles = profilesByKey(jmhJson);
             }
-            if (status != RunStatus.INTERRUPTED) {
+            if (status != RunStatus.INTERRUPTED && !snapshot.isEmpty()) {
                 layouts();
             }
             Environment env = environment();
@@ -511,17 +511,33 @@ public final class LabRun {
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
+    /**
+     * The messages of an exception and its causes, one line. JMH reports a failing benchmark as a
+     * RunnerException whose BenchmarkException carries the fork's own exceptions as suppressed
+     * ones: those say what actually went wrong, so they are included.
+     */
     static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        describe(e, sb, seen);
+        return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString().replace('\n', ' ');
+    }
+
+    private static void describe(Throwable e, StringBuilder sb, java.util.Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && !m.isBlank() && sb.indexOf(m.strip()) < 0) {
+            String text = m == null || m.isBlank() ? null
+                    : (t instanceof RuntimeException || t instanceof RunnerException || t instanceof IOException
+                            ? m.strip() : t.getClass().getSimpleName() + ": " + m.strip());
+            if (text != null && sb.indexOf(text) < 0) {
                 if (sb.length() > 0) {
                     sb.append(": ");
                 }
-                sb.append(m.strip());
+                sb.append(text);
+            }
+            for (Throwable s : t.getSuppressed()) {
+                describe(s, sb, seen);
             }
         }
-        return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString().replace('\n', ' ');
     }
 }

@@ -88,4 +88,25 @@ class RunEndToEndTest {
         Map<String, String> profilesMap = m.profiles();
         assertThat(profilesMap).hasSize(2);
     }
+
+    @Test
+    void aRunWhoseBenchmarksFailIsStoredAsFailedWithTheReason(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        // A jar that is not the agent: lab-agent's profiler refuses it, so JMH cannot run the benchmark.
+        Path notTheAgent = Paths.get(org.openjdk.jmh.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"run", "--profile", "smoke", "--stores", "MEMORY", "--workloads", "read", "--no-flame",
+            "--warmup", "0", "--iterations", "1", "--time", "50ms", "--agent-jar", notTheAgent.toString(),
+            "--reports", reports.toString(), "--profiles", tmp.resolve("profiles").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        String id = lines.get(lines.size() - 1);
+        StoredRun run = new RunRepository(reports).find(id).orElseThrow();
+        assertThat(run.manifest().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.manifest().error()).contains("1 of 1 benchmarks failed", "read store=MEMORY threads=1", "no Premain-Class");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("run failed");
+        assertThat(run.results()).isEmpty();
+    }
 }
