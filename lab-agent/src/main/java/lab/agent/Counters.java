@@ -100,6 +100,16 @@ public final class Counters {
         setField("state", state);
     }
 
+    /** Classes that could not be instrumented ("a.B: error; c.D: error"), or null. */
+    public String warnings() {
+        return (String) field("warnings");
+    }
+
+    synchronized void addWarning(String warning) {
+        String old = warnings();
+        setField("warnings", old == null ? warning : old + "; " + warning);
+    }
+
     void setOptions(String options) {
         setField("options", options);
     }

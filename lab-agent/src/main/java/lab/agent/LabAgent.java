@@ -113,7 +113,7 @@ public final class LabAgent {
         if (System.getProperty(byteBuddy + ".nexus.disabled") == null) {
             System.setProperty(byteBuddy + ".nexus.disabled", "true");
         }
-        Recorder recorder = new Recorder();
+        Recorder recorder = new Recorder(counters);
         IncludedTypes included = new IncludedTypes(options);
         // Byte Buddy skips synthetic methods by default; lambda bodies are synthetic and allocate.
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
@@ -130,8 +130,7 @@ public final class LabAgent {
                     public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable error,
                             List<Class<?>> types) {
                         if (batch.size() == 1) {
-                            recorder.errors.put(batch.get(0).getName(), String.valueOf(error));
-                            System.err.println("lab-agent: could not retransform " + batch.get(0).getName() + ": " + error);
+                            recorder.failed(batch.get(0).getName(), error);
                         }
                         return Collections.emptyList();
                     }
@@ -161,6 +160,10 @@ public final class LabAgent {
         }
         failures.addAll(SelfTest.run(counters));
         String status = failures.isEmpty() ? "ok" : "FAILED: " + String.join("; ", failures);
+        recorder.installed = true;
+        if (counters.warnings() != null) {
+            loudWarning(counters.warnings());
+        }
         counters.setStatus(status);
         counters.setState("counting");
         if (!failures.isEmpty()) {
@@ -224,6 +227,13 @@ public final class LabAgent {
         return v == null ? "dev" : v;
     }
 
+    /** Included classes that could not be instrumented: lock counts stay right, their own counts are missing. */
+    static void loudWarning(String warnings) {
+        System.err.print("\n" + BANNER + "\n## lab-agent: WARNING - these classes could NOT be instrumented; their synchronized "
+                + "blocks and allocations are NOT counted:\n##   " + warnings + "\n" + BANNER + "\n");
+        System.err.flush();
+    }
+
     static void loud(List<String> failures) {
         StringBuilder sb = new StringBuilder();
         sb.append('\n').append(BANNER).append('\n');
@@ -240,6 +250,22 @@ public final class LabAgent {
     private static final class Recorder extends AgentBuilder.Listener.Adapter {
         final Set<String> transformed = Collections.newSetFromMap(new ConcurrentHashMap<>());
         final Map<String, String> errors = Collections.synchronizedMap(new HashMap<>());
+        private final Counters counters;
+        /** After install, each new failure is announced on its own; before, they are summed up once. */
+        volatile boolean installed;
+
+        Recorder(Counters counters) {
+            this.counters = counters;
+        }
+
+        void failed(String typeName, Throwable error) {
+            errors.put(typeName, String.valueOf(error));
+            String warning = typeName + ": " + error;
+            counters.addWarning(warning);
+            if (installed) {
+                loudWarning(warning);
+            }
+        }
 
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
@@ -249,8 +275,7 @@ public final class LabAgent {
 
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            errors.put(typeName, String.valueOf(error));
-            System.err.println("lab-agent: could not instrument " + typeName + ": " + error);
+            failed(typeName, error);
         }
     }
 }

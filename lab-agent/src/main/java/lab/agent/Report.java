@@ -48,6 +48,7 @@ final class Report {
             j.field(e.getKey(), e.getValue());
         }
         j.field("reportedAt", Instant.now().toString());
+        j.field("warnings", counters.warnings());
         j.field("allocationNote", ALLOCATION_NOTE);
         j.endObject();
 

@@ -72,6 +72,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
     private Counters counters;
     private String problem;
     private boolean warned;
+    private String warningsShown;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private long[] before;
@@ -237,6 +238,14 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
             return out;
         }
         long[] after = counters.totals(); // first, for the same reason
+        String warnings = counters.warnings();
+        if (warnings != null && !warnings.equals(warningsShown)) {
+            warningsShown = warnings;
+            String banner = "#".repeat(100);
+            System.out.println(banner + "\n## lab-agent: these classes could NOT be instrumented; their allocations and "
+                    + "monitors are missing from lab.alloc.count.norm and lab.lock.acquire.norm:\n##   " + warnings
+                    + "\n" + banner);
+        }
         long[] tb = threadCounts();
         long ctxsw = voluntaryContextSwitches();
 

@@ -43,6 +43,8 @@ public final class LabCounters {
     public static volatile String status;
     /** "counting" once installed; "removed" when an attached agent's duration ran out and it restored the classes. */
     public static volatile String state;
+    /** Classes the agent could not instrument (their monitors/allocations are not counted), or null. */
+    public static volatile String warnings;
     /** The options string the agent was started with. */
     public static volatile String options;
 

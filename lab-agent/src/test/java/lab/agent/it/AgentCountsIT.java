@@ -176,6 +176,8 @@ class AgentCountsIT {
         assertThat(kind(t, "ReentrantLock")).isEqualTo(6);
         assertThat(t.path("locks").asLong()).isEqualTo(6);
         assertThat(report(jvm).path("agent").path("selfTest").asText()).isEqualTo("ok");
+        assertThat(report(jvm).path("agent").path("warnings").isNull())
+                .as("no class failed to instrument: %s", report(jvm).path("agent").path("warnings")).isTrue();
     }
 
     @ParameterizedTest
