@@ -15,6 +15,7 @@ import lab.core.record.RunManifest;
 import lab.core.record.StoredRun;
 import lab.web.Format;
 import lab.web.Site;
+import lab.web.TemplateModel;
 import lab.web.flame.FlameCatalog;
 
 /**
@@ -30,7 +31,11 @@ public final class RunPage {
     public record Entry(String name, String value) {
     }
 
-    private record Built(List<DecisionTables.Table> tables, String error, int results) {
+    /** The tables, and the same as template maps (see {@link TemplateModel}). */
+    private record Built(List<DecisionTables.Table> tables, Object model, String error, int results) {
+        Built(List<DecisionTables.Table> tables, String error, int results) {
+            this(tables, TemplateModel.of(tables), error, results);
+        }
     }
 
     private static final Map<StoredRun, Built> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -48,7 +53,7 @@ public final class RunPage {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", (m.label().isBlank() ? run.id() : m.label()) + " — run");
         model.put("run", RunSummary.of(run));
-        model.put("tables", built.tables());
+        model.put("tables", built.model());
         model.put("resultCount", built.results());
         model.put("resultsError", built.error());
         model.put("environment", environment(m.environment()));

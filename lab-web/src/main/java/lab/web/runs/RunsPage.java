@@ -10,6 +10,7 @@ import lab.core.record.RunStatus;
 import lab.core.record.StoredRun;
 import lab.core.store.StoreType;
 import lab.web.Site;
+import lab.web.TemplateModel;
 
 /** {@code GET /runs}: every stored run, newest first, filtered by label, store and status. */
 public final class RunsPage {
@@ -18,7 +19,7 @@ public final class RunsPage {
     /** The summaries of the index's current list (rebuilt when the index hands out a new list). */
     private volatile Summaries summaries;
 
-    private record Summaries(List<StoredRun> of, List<RunSummary> rows, List<String> stores) {
+    private record Summaries(List<StoredRun> of, List<RunSummary> rows, List<Object> models, List<String> stores) {
     }
 
     public RunsPage(Site site) {
@@ -30,10 +31,10 @@ public final class RunsPage {
         String store = ctx.queryParam("store");
         String status = ctx.queryParam("status");
         Summaries all = summaries(site.runs().all());
-        List<RunSummary> shown = new ArrayList<>();
-        for (RunSummary s : all.rows()) {
-            if (s.matches(label, store, status)) {
-                shown.add(s);
+        List<Object> shown = new ArrayList<>();
+        for (int i = 0; i < all.rows().size(); i++) {
+            if (all.rows().get(i).matches(label, store, status)) {
+                shown.add(all.models().get(i));
             }
         }
         List<String> statuses = new ArrayList<>();
@@ -69,7 +70,11 @@ public final class RunsPage {
             stores.addAll(sum.stores());
             rows.add(sum);
         }
-        s = new Summaries(runs, List.copyOf(rows), List.copyOf(stores));
+        List<Object> models = new ArrayList<>(rows.size());
+        for (RunSummary r : rows) {
+            models.add(TemplateModel.of(r));
+        }
+        s = new Summaries(runs, List.copyOf(rows), models, List.copyOf(stores));
         summaries = s;
         return s;
     }
