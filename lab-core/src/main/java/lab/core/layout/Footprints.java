@@ -16,10 +16,18 @@ import java.util.TreeSet;
  * <p>What to notice. A {@code HashMap<Integer, Task>} entry is a {@code HashMap.Node} (hash, key,
  * value, next), a boxed {@code Integer} key (ids above 127 are never cached) and a share of the
  * table (one reference per bucket, the table at most 3/4 full): about 50-60 bytes with compressed
- * oops, whatever the shards or locks around it. Sharding does not change that figure; only a
- * different structure does ({@code NonBlockingHashMapLong} keeps unboxed keys in a {@code long[]};
- * DenseArrayStore needs one reference slot per id). Compressed oops off makes every reference
- * and header bigger; compact object headers (JDK 25) shave 4 bytes off every object.
+ * oops. {@code NonBlockingHashMapLong} keeps unboxed keys in a {@code long[]} (no node, no
+ * Integer); DenseArrayStore needs one reference slot per id. Compressed oops off widens every
+ * reference and header; compact object headers (JDK 25) take 4 bytes off every object.
+ *
+ * <p>And notice what sharding does to a {@code HashMap<Integer, ...>}: the shard is chosen by
+ * {@code id & 31}, and {@code Integer.hashCode} is the id itself, so inside one shard every key
+ * has the same five low bits and only 1/32 of the buckets are ever used. {@code HashMap.hash}
+ * mixes in {@code h >>> 16}, which rescues ids from 65,536 on, but below that every bucket in
+ * use holds a long chain and is turned into a red-black tree ({@code HashMap$TreeNode}, 56 bytes
+ * instead of 32): at 100,000 tasks the first 65,535 are all TreeNodes and a sharded store costs
+ * more per task than the unsharded MemoryStore; at 1,000,000 the difference is gone. The by-class
+ * breakdown of each footprint shows it.
  *
  * <p>How. One store per type, filled in steps up to each N: the empty store's deep size is the
  * fixed part, then at each N the filled store's deep size (tasks included) and the deep size of

@@ -88,30 +88,33 @@ final class LayoutText {
 
     /**
      * The cross-configuration tables: the pair's shallow and deep sizes per configuration, then
-     * bytes per task of every store (rows) per configuration (columns), at the largest N.
+     * bytes per task of every store (rows) per configuration (columns), one table per N.
      */
     static String summary(Report report) {
         StringBuilder sb = new StringBuilder();
         String left = report.comparison() == null ? "MemoryStore" : report.comparison().left();
         String right = report.comparison() == null ? "ShardUnit" : report.comparison().right();
-        sb.append(String.format(Locale.ROOT, "%-32s %-34s %-34s%n", "configuration",
-                simple(left) + " shallow / deep empty / deep+" + LayoutProbe.TASKS_PER_SHARD,
-                simple(right) + " shallow / deep empty / deep+" + LayoutProbe.TASKS_PER_SHARD));
+        String tasks = "deep+" + LayoutProbe.TASKS_PER_SHARD + " tasks";
+        sb.append(String.format(Locale.ROOT, "%-28s %-44s %-44s%n", "configuration",
+                SideBySide.shortType(left) + ": shallow / deep empty / " + tasks,
+                SideBySide.shortType(right) + ": shallow / deep empty / " + tasks));
         for (Configuration c : report.configurations()) {
             if (!c.ran()) {
-                sb.append(String.format(Locale.ROOT, "%-32s could not run: %s%n", c.name(), c.error()));
+                sb.append(String.format(Locale.ROOT, "%-28s could not run: %s%n", c.name(), c.error()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-32s %-34s %-34s%n", c.name(), triple(c.classInfo(left)),
+            sb.append(String.format(Locale.ROOT, "%-28s %-44s %-44s%n", c.name(), triple(c.classInfo(left)),
                     triple(c.classInfo(right))));
         }
-        int n = report.entries().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Configuration> ran = report.ran();
-        if (n > 0 && !ran.isEmpty()) {
+        for (int n : report.entries()) {
+            if (ran.isEmpty()) {
+                break;
+            }
             sb.append('\n').append(String.format(Locale.ROOT, "bytes per task beyond the task itself, %,d tasks%n", n));
             sb.append(String.format(Locale.ROOT, "%-22s", "store"));
             for (Configuration c : ran) {
-                sb.append(String.format(Locale.ROOT, " %24s", c.name()));
+                sb.append(String.format(Locale.ROOT, " %25s", c.name()));
             }
             sb.append('\n');
             Map<String, String> stores = new LinkedHashMap<>();
@@ -124,7 +127,7 @@ final class LayoutText {
                 sb.append(String.format(Locale.ROOT, "%-22s", logName));
                 for (Configuration c : ran) {
                     Footprint f = c.footprint(store, n);
-                    sb.append(String.format(Locale.ROOT, " %24s", f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.perEntryBytes())));
+                    sb.append(String.format(Locale.ROOT, " %25s", f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.perEntryBytes())));
                 }
                 sb.append('\n');
             });
