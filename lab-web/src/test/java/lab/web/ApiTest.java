@@ -111,6 +111,18 @@ class ApiTest {
         assertThat(names(reports)).isEqualTo(before);
     }
 
+    @Test
+    void uploadsMustBeJsonSoOtherPagesCannotPostThem() throws IOException {
+        List<String> before = names(reports);
+        byte[] body = Fixtures.labJmhJson(List.of("MEMORY"), List.of("read"), List.of(1), 3).getBytes();
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            Response r = client.request("/api/runs", b -> b.post(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "text/plain"));
+            assertThat(r.code()).isEqualTo(415);
+            assertThat(r.body().string()).contains("application/json");
+        });
+        assertThat(names(reports)).isEqualTo(before);
+    }
+
     static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

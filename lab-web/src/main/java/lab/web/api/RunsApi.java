@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,8 @@ import lab.web.Site;
 /**
  * The JSON API: {@code GET /api/runs} (every run's manifest, newest first),
  * {@code GET /api/runs/{id}} (manifest + parsed JMH results, each with its row key), and
- * {@code POST /api/runs} (a JMH JSON result as the body, {@code ?label=} optional) so that runs
+ * {@code POST /api/runs} (a JMH JSON result as the body, {@code Content-Type: application/json},
+ * {@code ?label=} optional) so that runs
  * from other machines and CI jobs reach one site: 201 with {@code {"id": …, "url": …}}; 413 above
  * the upload limit; 400 with the parser's reason for malformed or non-JMH JSON. The repository
  * validates before it writes anything, and writes through a temporary folder renamed at the end,
@@ -63,6 +65,13 @@ public final class RunsApi {
     }
 
     public void upload(Context ctx) throws JsonProcessingException {
+        // JSON only: a browser cannot send application/json cross-origin without a CORS preflight,
+        // which this site never grants, so no other page (nor a sandboxed flame graph) can upload.
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new HttpResponseException(415, "send the JMH result with Content-Type: application/json"
+                    + " (curl -H 'Content-Type: application/json' --data-binary @result.json …)");
+        }
         long limit = site.maxUploadBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
