@@ -87,6 +87,7 @@ public final class Fixtures {
                     sec.put("lab.lock.acquire.norm", new double[] {s.startsWith("SHARD") || s.equals("MEMORY") ? 1.0 : 0.0, 0.0001});
                     sec.put("lab.lock.contended.norm", new double[] {0.012, Double.NaN});
                     sec.put("lab.park.norm", new double[] {s.equals("CHANNEL") ? 1.9 : 0.0, 0.05});
+                    sec.put("lab.thread.waited.norm", new double[] {s.equals("CHANNEL") ? 0.9 : 0.0, 0.01});
                     entries.add(result(BENCH + "." + w, "thrpt", t, Map.of("store", s), score, score * 0.02, "ops/us", sec, rnd));
                 }
             }

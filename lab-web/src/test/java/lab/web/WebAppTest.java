@@ -129,6 +129,8 @@ class WebAppTest {
             // Per-op columns with errors, and the mark on the counter without one
             assertThat(read1).contains(">B/op<").contains(">allocs/op<").contains(">locks/op<").contains(">contended/op<").contains(">parks/op<");
             assertThat(read1).contains("96.0000").contains("noerr-mark");
+            // Secondary metrics beyond the decision log's columns are listed too, not dropped
+            assertThat(read1).contains("Other secondary metrics").contains("lab.thread.waited.norm (#/op)");
             // Flame links per row, a chart with error bars
             assertThat(read1).contains("/runs/" + labRun + "/flame/").contains(">cpu<").contains(">alloc<").contains(">lock<");
             assertThat(read1).contains("<svg class=\"chart\"").contains("class=\"err\"");

@@ -64,7 +64,12 @@ public final class DecisionTables {
     }
 
     public record Table(String anchor, String title, String subtitle, String unit, boolean higherIsBetter,
-                        String baselineLabel, List<MetricColumn> columns, List<Row> rows, String chart, boolean anyNoError) {
+                        String baselineLabel, List<MetricColumn> columns, List<Row> rows, String chart, boolean anyNoError,
+                        List<String> otherColumns, List<OtherRow> otherRows) {
+    }
+
+    /** Every other secondary metric of a row (gc counts and times, thread waits, profiler extras). */
+    public record OtherRow(String label, List<Cell> cells) {
     }
 
     private DecisionTables() {
@@ -190,7 +195,29 @@ public final class DecisionTables {
             subtitle = modeName(first.mode()) + " · " + first.className();
         }
         String chart = BarChart.svg(bars, unit, higher);
-        return new Table(anchor, title, subtitle, unit, higher, base == null ? null : storeLabel("MEMORY"), columns, out, chart, anyNoError);
+        // Everything else JMH and the profilers reported, so nothing measured is hidden.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        METRICS.forEach(c -> known.add(c.name()));
+        java.util.LinkedHashMap<String, String> others = new java.util.LinkedHashMap<>();
+        for (BenchmarkResult r : rows) {
+            r.secondary().forEach((name, m) -> {
+                if (!known.contains(name) && !"async".equals(name)) {
+                    others.putIfAbsent(name, name + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")"));
+                }
+            });
+        }
+        List<OtherRow> otherRows = new ArrayList<>();
+        if (!others.isEmpty()) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<Cell> cells = new ArrayList<>();
+                for (String name : others.keySet()) {
+                    cells.add(Cell.of(rows.get(i).secondary(name)));
+                }
+                otherRows.add(new OtherRow(out.get(i).label(), cells));
+            }
+        }
+        return new Table(anchor, title, subtitle, unit, higher, base == null ? null : storeLabel("MEMORY"), columns, out, chart, anyNoError,
+                List.copyOf(others.values()), otherRows);
     }
 
     /** The speed-up of {@code x} over {@code base} with its propagated uncertainty. */
