@@ -14,7 +14,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 
 import lab.agent.AgentOptions;
@@ -76,9 +78,8 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private long[] before;
-    private long ctxswBefore;
-    private long waitedBefore;
-    private long blockedBefore;
+    private Map<String, Long> ctxswBefore;
+    private Map<Long, long[]> threadsBefore;
 
     public LabCountersProfiler() throws ProfilerException {
         this("");
@@ -219,9 +220,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
                     + "counted and lab.alloc.count.norm is not reported (JDK locks and parks are)");
         }
         ctxswBefore = voluntaryContextSwitches();
-        long[] tb = threadCounts();
-        waitedBefore = tb[0];
-        blockedBefore = tb[1];
+        threadsBefore = threadCounts();
         before = counters.totals(); // last, so the profiler's own work above is not counted
     }
 
@@ -246,8 +245,8 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
                     + "monitors are missing from lab.alloc.count.norm and lab.lock.acquire.norm:\n##   " + warnings
                     + "\n" + banner);
         }
-        long[] tb = threadCounts();
-        long ctxsw = voluntaryContextSwitches();
+        Map<Long, long[]> threadsAfter = threadCounts();
+        Map<String, Long> ctxswAfter = voluntaryContextSwitches();
 
         out.add(norm("lab.lock.acquire.norm", Counters.acquired(after) - Counters.acquired(before), ops, "locks/op"));
         out.add(norm("lab.lock.contended.norm",
@@ -258,12 +257,23 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
             out.add(norm("lab.alloc.count.norm", Counters.allocations(after) - Counters.allocations(before), ops,
                     "allocs/op"));
         }
-        if (ctxsw >= 0 && ctxswBefore >= 0) {
-            out.add(norm("lab.ctxsw.voluntary.norm", ctxsw - ctxswBefore, ops, "ctxsw/op"));
+        if (ctxswAfter != null && ctxswBefore != null) {
+            long delta = 0;
+            for (Map.Entry<String, Long> e : ctxswAfter.entrySet()) {
+                delta += e.getValue() - ctxswBefore.getOrDefault(e.getKey(), 0L);
+            }
+            out.add(norm("lab.ctxsw.voluntary.norm", delta, ops, "ctxsw/op"));
         }
-        if (tb[0] >= 0) {
-            out.add(norm("lab.thread.waited.norm", tb[0] - waitedBefore, ops, "waits/op"));
-            out.add(norm("lab.thread.blocked.norm", tb[1] - blockedBefore, ops, "blocks/op"));
+        if (threadsAfter != null && threadsBefore != null) {
+            long waited = 0;
+            long blocked = 0;
+            for (Map.Entry<Long, long[]> e : threadsAfter.entrySet()) {
+                long[] b = threadsBefore.getOrDefault(e.getKey(), new long[2]);
+                waited += e.getValue()[0] - b[0];
+                blocked += e.getValue()[1] - b[1];
+            }
+            out.add(norm("lab.thread.waited.norm", waited, ops, "waits/op"));
+            out.add(norm("lab.thread.blocked.norm", blocked, ops, "blocks/op"));
         }
         return out;
     }
@@ -272,21 +282,26 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
         return new ScalarResult(name, ops != 0 ? 1.0 * delta / ops : Double.NaN, unit, AggregationPolicy.AVG);
     }
 
-    /** Sum of voluntary_ctxt_switches over the process's threads, or -1 where /proc has none. */
-    static long voluntaryContextSwitches() {
+    /*
+     * The OS and ThreadMXBean counts are per live thread: deltas are taken per thread (a thread
+     * that exits during the iteration takes its counts with it and must not subtract them), so
+     * these cross-checks can undercount short-lived threads but never go negative.
+     */
+
+    /** voluntary_ctxt_switches per task id, or null where /proc has none. */
+    static Map<String, Long> voluntaryContextSwitches() {
         Path tasks = Paths.get("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
-            return -1;
+            return null;
         }
-        long sum = 0;
-        boolean any = false;
+        Map<String, Long> byTask = new HashMap<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
             for (Path task : dirs) {
                 try {
                     for (String line : Files.readAllLines(task.resolve("status"), StandardCharsets.UTF_8)) {
                         if (line.startsWith("voluntary_ctxt_switches:")) {
-                            sum += Long.parseLong(line.substring("voluntary_ctxt_switches:".length()).trim());
-                            any = true;
+                            byTask.put(task.getFileName().toString(),
+                                    Long.parseLong(line.substring("voluntary_ctxt_switches:".length()).trim()));
                         }
                     }
                 } catch (IOException | NumberFormatException threadExited) {
@@ -294,25 +309,23 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
                 }
             }
         } catch (IOException e) {
-            return -1;
+            return null;
         }
-        return any ? sum : -1;
+        return byTask.isEmpty() ? null : byTask;
     }
 
-    /** {waited, blocked} summed over live threads, or {-1, -1}. */
-    private long[] threadCounts() {
+    /** {waited, blocked} per live thread id, or null. */
+    private Map<Long, long[]> threadCounts() {
         try {
-            long waited = 0;
-            long blocked = 0;
+            Map<Long, long[]> byThread = new HashMap<>();
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info != null) {
-                    waited += info.getWaitedCount();
-                    blocked += info.getBlockedCount();
+                    byThread.put(info.getThreadId(), new long[] {info.getWaitedCount(), info.getBlockedCount()});
                 }
             }
-            return new long[] {waited, blocked};
+            return byThread;
         } catch (RuntimeException e) {
-            return new long[] {-1, -1};
+            return null;
         }
     }
 }
