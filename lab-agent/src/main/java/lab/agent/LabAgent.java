@@ -188,7 +188,9 @@ public final class LabAgent {
             return;
         }
         AtomicBoolean done = new AtomicBoolean();
-        Path path = options.report() == null ? null : Paths.get(options.report()).toAbsolutePath();
+        // "%p" in the path is this JVM's pid (one report per JMH fork, say).
+        Path path = options.report() == null ? null
+                : Paths.get(options.report().replace("%p", Long.toString(ProcessHandle.current().pid()))).toAbsolutePath();
         Runnable report = () -> {
             if (path != null && done.compareAndSet(false, true)) {
                 try {

@@ -37,7 +37,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * Lock, contention, park and allocation counts per benchmark operation, from lab-agent.
  *
  * <pre>
- * -prof lab.agent.jmh.LabCountersProfiler[:includes=a.b.*:c.d.*;excludes=…;agentJar=PATH]
+ * -prof lab.agent.jmh.LabCountersProfiler[:includes=a.b.*:c.d.*;excludes=…;agentJar=PATH;reportDir=DIR]
  * </pre>
  *
  * <p>As an {@link ExternalProfiler} (in the JMH host) it adds
@@ -60,6 +60,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@code lab.thread.waited.norm}, {@code lab.thread.blocked.norm} ThreadMXBean's waited and
  *     blocked counts summed over live threads.</li>
  * </ul>
+ * With {@code reportDir=DIR} each fork's agent also writes its whole-fork JSON report (allocations
+ * by class, counts by thread; warm-up and JMH's own work included) to
+ * {@code DIR/<benchmark id>-<pid>.json}.
  * Counts cover every thread of the fork between the two snapshots, JMH's own threads included (a
  * handful of events per iteration, negligible per op for any real iteration). If the agent is not
  * active in the fork (forks=0, or it failed its self-test) the profiler says so loudly and reports
@@ -70,6 +73,8 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
     private final String agentJar;
     private final String agentOptions;
     private final boolean countsAllocations;
+    /** Where each fork's agent writes its full report (by class, by thread), or null. */
+    private final String reportDir;
 
     private Counters counters;
     private String problem;
@@ -89,6 +94,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
         String includes = "";
         String excludes = "";
         String jar = null;
+        String reportDir = null;
         for (String pair : (initLine == null ? "" : initLine).split("[;,]")) {
             if (pair.isBlank()) {
                 continue;
@@ -106,9 +112,12 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
                 case "agentJar":
                     jar = value;
                     break;
+                case "reportDir":
+                    reportDir = value;
+                    break;
                 default:
                     throw new ProfilerException("lab-agent profiler: unknown option '" + key
-                            + "'; known options: includes, excludes, agentJar");
+                            + "'; known options: includes, excludes, agentJar, reportDir");
             }
         }
         StringBuilder opts = new StringBuilder();
@@ -118,6 +127,7 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
         if (!excludes.isEmpty()) {
             opts.append(opts.length() > 0 ? "," : "").append("excludes=").append(excludes);
         }
+        this.reportDir = reportDir == null ? null : Paths.get(reportDir).toAbsolutePath().toString();
         try {
             AgentOptions.parse(opts.toString());
         } catch (IllegalArgumentException e) {
@@ -170,7 +180,13 @@ public final class LabCountersProfiler implements ExternalProfiler, InternalProf
 
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
-        return List.of("-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        String options = agentOptions;
+        if (reportDir != null) {
+            String name = params.id().replaceAll("[^A-Za-z0-9._-]+", "_");
+            String report = "report=" + Paths.get(reportDir, name + "-%p.json");
+            options = options.isEmpty() ? report : options + "," + report;
+        }
+        return List.of("-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options));
     }
 
     @Override

@@ -41,10 +41,18 @@ class ProfilerIT {
         Files.createDirectories(work);
         Path result = work.resolve("jmh.json");
         Files.deleteIfExists(result);
+        Path reports = work.resolve("fork-reports");
+        if (Files.isDirectory(reports)) {
+            try (var old = Files.list(reports)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
         ChildJvm.Result r = ChildJvm.run(work, List.of(java.toString(), "-Djmh.ignoreLock=true", "-cp", jmhClassPath(), "org.openjdk.jmh.Main",
                 TinyBench.class.getName(), "-f", "1", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms",
                 "-bm", "avgt", "-tu", "ns",
-                "-prof", "lab.agent.jmh.LabCountersProfiler:includes=lab.agent.it.jmh.*:java.util.HashMap*;excludes=java.util.HashMap$TreeNode",
+                "-prof", "lab.agent.jmh.LabCountersProfiler:includes=lab.agent.it.jmh.*:java.util.HashMap*;excludes=java.util.HashMap$TreeNode;reportDir=" + reports,
                 "-rf", "json", "-rff", result.toString()), 180);
         assertThat(r.exitCode).as("JMH: %s", r).isZero();
         assertThat(r.out + r.err).doesNotContain("NOT active").doesNotContain("SELF-TEST FAILED");
@@ -70,6 +78,15 @@ class ProfilerIT {
             assertThat(locked.has(metric)).as(metric).isTrue();
         }
         assertThat(locked.path("lab.alloc.count.norm").path("score").asDouble()).isCloseTo(0.0, within(0.001));
+
+        // reportDir: each fork's agent wrote its whole-fork report, named after the benchmark.
+        Path lockedReport;
+        try (var files = Files.list(reports)) {
+            lockedReport = files.filter(p -> p.getFileName().toString().contains("readLocked")).findFirst().orElseThrow();
+        }
+        JsonNode fork = new ObjectMapper().readTree(lockedReport.toFile());
+        assertThat(fork.path("agent").path("selfTest").asText()).isEqualTo("ok");
+        assertThat(fork.path("locks").path("byKind").path("ReadLock").asLong()).isGreaterThan(1000);
         if (Files.isDirectory(Paths.get("/proc/self/task"))) {
             assertThat(locked.has("lab.ctxsw.voluntary.norm")).isTrue();
         }
