@@ -95,7 +95,7 @@ final class LayoutText {
         String left = report.comparison() == null ? "MemoryStore" : report.comparison().left();
         String right = report.comparison() == null ? "ShardUnit" : report.comparison().right();
         String tasks = "deep+" + LayoutProbe.TASKS_PER_SHARD + " tasks";
-        sb.append(String.format(Locale.ROOT, "%-28s %-44s %-44s%n", "configuration",
+        sb.append(String.format(Locale.ROOT, "%-28s %-50s %-50s%n", "configuration",
                 SideBySide.shortType(left) + ": shallow / deep empty / " + tasks,
                 SideBySide.shortType(right) + ": shallow / deep empty / " + tasks));
         for (Configuration c : report.configurations()) {
@@ -103,7 +103,7 @@ final class LayoutText {
                 sb.append(String.format(Locale.ROOT, "%-28s could not run: %s%n", c.name(), c.error()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-28s %-44s %-44s%n", c.name(), triple(c.classInfo(left)),
+            sb.append(String.format(Locale.ROOT, "%-28s %-50s %-50s%n", c.name(), triple(c.classInfo(left)),
                     triple(c.classInfo(right))));
         }
         List<Configuration> ran = report.ran();
