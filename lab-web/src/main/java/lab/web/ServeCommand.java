@@ -60,7 +60,8 @@ public final class ServeCommand implements Command {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         out.println("storelab: " + runs + " stored run" + (runs == 1 ? "" : "s") + " in " + site.reports()
                 + ", profiles in " + site.profiles());
-        out.println("storelab: serving at http://" + shown + ":" + app.port() + "/   (Ctrl+C stops)");
+        out.println("storelab: serving at http://" + shown + ":" + app.port() + "/   (Ctrl+C stops"
+                + (host.startsWith("127.") || host.equals("localhost") ? "; --host 0.0.0.0 serves other machines)" : ")"));
         return app;
     }
 
