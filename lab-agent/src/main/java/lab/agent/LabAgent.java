@@ -213,8 +213,8 @@ public final class LabAgent {
                 // Counting is over: restore the original classes.
                 try {
                     transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-                    counters.setState("removed");
                     System.err.println("lab-agent: duration " + options.duration() + " over; instrumentation removed");
+                    counters.setState("removed"); // last: whoever waits for it also sees the message
                 } catch (Throwable t) {
                     System.err.println("lab-agent: could not remove the instrumentation: " + t);
                 }
