@@ -60,8 +60,8 @@ class StoreLinearizabilityTest {
     private static final List<StoreType> ATOMIC_SNAPSHOTS = List.of(StoreType.MEMORY, StoreType.CHANNEL);
     /** Stores that own threads: Lincheck's model checker cannot schedule those; they get stress mode. */
     private static final List<StoreType> STARTS_THREADS = List.of(StoreType.CHANNEL, StoreType.SHARD_POOLED);
-    private static final int MODEL_CHECKING_SCENARIOS = 20;
-    private static final int MODEL_CHECKING_INTERLEAVINGS = 60;
+    private static final int MODEL_CHECKING_SCENARIOS = 15;
+    private static final int MODEL_CHECKING_INTERLEAVINGS = 50;
 
     /** Every instance Lincheck creates, so each can be closed (CHANNEL and SHARD_POOLED start threads). */
     static final AtomicInteger open = new AtomicInteger();
@@ -176,7 +176,7 @@ class StoreLinearizabilityTest {
         Class<?> scenario = ATOMIC_SNAPSHOTS.contains(type) ? SnapshotScenario.class : Scenario.class;
         if (STARTS_THREADS.contains(type)) {
             common(new StressOptions())
-                    .iterations(30)
+                    .iterations(25)
                     .invocationsPerIteration(40)
                     .check(scenario);
             assertThat(open.get()).as("stores Lincheck created and never closed").isZero();

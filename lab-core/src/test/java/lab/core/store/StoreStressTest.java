@@ -171,7 +171,7 @@ class StoreStressTest {
     @EnumSource(StoreType.class)
     void racingUpdatesAndDeletesNeverResurrectATask(StoreType type) throws Exception {
         int ids = 8;
-        int rounds = 100;
+        int rounds = 40;
         int threads = 4;
         try (TaskStore store = type.create()) {
             for (int round = 0; round < rounds; round++) {
