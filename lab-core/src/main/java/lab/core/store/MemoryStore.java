@@ -71,19 +71,20 @@ public final class MemoryStore implements TaskStore {
     @Override
     public Task get(int id) {
         checkOpen();
-        return getDirect(id);
+        return id <= 0 ? null : getDirect(id);
     }
 
     @Override
     public boolean update(Task task) {
         checkOpen();
-        return replaceDirect(Checks.stored(task));
+        Checks.stored(task);
+        return task.id() > 0 && replaceDirect(task.id(), task);
     }
 
     @Override
     public boolean delete(int id) {
         checkOpen();
-        return removeDirect(id);
+        return id > 0 && removeDirect(id);
     }
 
     @Override
@@ -111,49 +112,41 @@ public final class MemoryStore implements TaskStore {
         }
     }
 
-    // ---- shard API: the parent store checks its own state and assigns ids ----
+    // ---- shard API: the parent store checks its own state and ids, assigns ids, and chooses the
+    // key (ShardStore passes ShardStore.shardKey(id), not the id: see there why) ----
 
-    void putDirect(int id, Task task) {
+    void putDirect(int key, Task task) {
         writeLock.lock();
         try {
-            tasks.put(id, task);
+            tasks.put(key, task);
         } finally {
             writeLock.unlock();
         }
     }
 
-    Task getDirect(int id) {
-        if (id <= 0) {
-            return null;
-        }
+    Task getDirect(int key) {
         readLock.lock();
         try {
-            return tasks.get(Keys.lookup(id)); // see Keys: no box on the heap
+            return tasks.get(Keys.lookup(key)); // see Keys: no box on the heap
         } finally {
             readLock.unlock();
         }
     }
 
-    boolean replaceDirect(Task task) {
-        if (task.id() <= 0) {
-            return false;
-        }
+    boolean replaceDirect(int key, Task task) {
         writeLock.lock();
         try {
-            // replace() only writes when the id is present: update never resurrects a deleted task.
-            return tasks.replace(task.id(), task) != null;
+            // replace() only writes when the key is present: update never resurrects a deleted task.
+            return tasks.replace(key, task) != null;
         } finally {
             writeLock.unlock();
         }
     }
 
-    boolean removeDirect(int id) {
-        if (id <= 0) {
-            return false;
-        }
+    boolean removeDirect(int key) {
         writeLock.lock();
         try {
-            return tasks.remove(id) != null;
+            return tasks.remove(key) != null;
         } finally {
             writeLock.unlock();
         }

@@ -78,14 +78,14 @@ public final class PooledShardStore implements TaskStore {
         Checks.draft(draft);
         int id = Checks.newId(nextId.incrementAndGet());
         Task stored = draft.withId(id);
-        shards[id & MASK].set(id, stored);
+        shards[id & MASK].set(ShardStore.shardKey(id), stored);
         return stored;
     }
 
     @Override
     public Task get(int id) {
         checkOpen();
-        return id <= 0 ? null : shards[id & MASK].get(id);
+        return id <= 0 ? null : shards[id & MASK].get(ShardStore.shardKey(id));
     }
 
     @Override
@@ -93,13 +93,13 @@ public final class PooledShardStore implements TaskStore {
         checkOpen();
         Checks.stored(task);
         int id = task.id();
-        return id > 0 && shards[id & MASK].replace(id, task);
+        return id > 0 && shards[id & MASK].replace(ShardStore.shardKey(id), task);
     }
 
     @Override
     public boolean delete(int id) {
         checkOpen();
-        return id > 0 && shards[id & MASK].remove(id);
+        return id > 0 && shards[id & MASK].remove(ShardStore.shardKey(id));
     }
 
     @Override

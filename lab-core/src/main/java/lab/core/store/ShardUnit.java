@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the workload is 80% reads; a {@code HashMap} cannot be read safely while it is resized, so the
  * readers do need the lock. The two lock views are not cached in fields: that would add two
  * references to the very object whose slimness is the point.
+ *
+ * <p>Keys are the parent's shard-local keys ({@link ShardStore#shardKey}), not ids.
  */
 public final class ShardUnit {
 
@@ -25,42 +27,42 @@ public final class ShardUnit {
         this.tasks = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
     }
 
-    void set(int id, Task task) {
+    void set(int key, Task task) {
         Lock w = lock.writeLock();
         w.lock();
         try {
-            tasks.put(id, task);
+            tasks.put(key, task);
         } finally {
             w.unlock();
         }
     }
 
-    Task get(int id) {
+    Task get(int key) {
         Lock r = lock.readLock();
         r.lock();
         try {
-            return tasks.get(Keys.lookup(id)); // see Keys: no box on the heap
+            return tasks.get(Keys.lookup(key)); // see Keys: no box on the heap
         } finally {
             r.unlock();
         }
     }
 
-    /** Writes only when the id is present, so an update never resurrects a deleted task. */
-    boolean replace(int id, Task task) {
+    /** Writes only when the key is present, so an update never resurrects a deleted task. */
+    boolean replace(int key, Task task) {
         Lock w = lock.writeLock();
         w.lock();
         try {
-            return tasks.replace(id, task) != null;
+            return tasks.replace(key, task) != null;
         } finally {
             w.unlock();
         }
     }
 
-    boolean remove(int id) {
+    boolean remove(int key) {
         Lock w = lock.writeLock();
         w.lock();
         try {
-            return tasks.remove(id) != null;
+            return tasks.remove(key) != null;
         } finally {
             w.unlock();
         }
