@@ -241,7 +241,7 @@ public final class FlameDiff {
             return;
         }
         double y = height - (level + 1) * ROW - 2;
-        String fill = colour(n, maxDelta);
+        String fill = colour(n, maxDelta, resolution());
         sb.append("<g><title>").append(escape(n.name)).append('\n')
                 .append(String.format(Locale.ROOT, "head %.2f%% · base %.2f%% · change %+.2f pp", n.head * 100, n.base * 100, n.delta() * 100))
                 .append(n.isNew() ? " · new in head" : "").append("</title>");
@@ -266,9 +266,14 @@ public final class FlameDiff {
         }
     }
 
-    /** White at no change, towards red (grew) or blue (shrank) in proportion to the largest change. */
-    static String colour(Node n, double maxDelta) {
-        double t = maxDelta <= 0 ? 0 : Math.max(-1, Math.min(1, n.delta() / maxDelta));
+    /**
+     * Grey at no change, towards red (grew) or blue (shrank) in proportion to the largest change.
+     * A change of at most one sample of either profile ({@code resolution}) is no change: it is
+     * below what the profiles can resolve.
+     */
+    static String colour(Node n, double maxDelta, double resolution) {
+        double d = Math.abs(n.delta()) <= resolution * (1 + 1e-9) ? 0 : n.delta();
+        double t = maxDelta <= 0 ? 0 : Math.max(-1, Math.min(1, d / maxDelta));
         // a floor of intensity so that any visible change is visibly tinted
         double k = t == 0 ? 0 : 0.15 + 0.85 * Math.abs(t);
         int other = (int) Math.round(255 - 200 * k);
@@ -279,6 +284,12 @@ public final class FlameDiff {
             return String.format(Locale.ROOT, "rgb(%d,%d,255)", other, other);
         }
         return "rgb(238,238,238)";
+    }
+
+    /** The share of one sample in the smaller profile. */
+    double resolution() {
+        long min = Math.min(baseTotal == 0 ? headTotal : baseTotal, headTotal == 0 ? baseTotal : headTotal);
+        return min == 0 ? 0 : 1.0 / min;
     }
 
     private static int depth(Node n, int d) {

@@ -62,7 +62,7 @@ class FlameDiffTest {
         assertThat(svg).contains("fill=\"rgb(255,55,55)\" stroke=\"#6b0000\"");
         // Store.get's share held: neutral grey
         assertThat(svg).contains("Store.get\nhead 100.00% · base 100.00% · change +0.00 pp</title><rect");
-        assertThat(FlameDiff.colour(d.root().child("Thread.run").child("Bench.read").child("Store.get").child("Lock.lock"), 0.75))
+        assertThat(FlameDiff.colour(d.root().child("Thread.run").child("Bench.read").child("Store.get").child("Lock.lock"), 0.75, 0.01))
                 .isEqualTo("rgb(112,112,255)"); // -0.5 of the largest 0.75: k = 0.15 + 0.85 * 2/3
     }
 
@@ -76,5 +76,13 @@ class FlameDiffTest {
     void javaFrameTypeSuffixesAreMergedKernelMarksKept() throws IOException {
         Map<String, Long> s = stacks("Thread.run_[j];Store.get_[i];HashMap.get_[0] 3\nThread.run_[j];Store.get_[j] 2\nfutex_[k] 1\n");
         assertThat(s).containsOnlyKeys("Thread.run;Store.get;HashMap.get", "Thread.run;Store.get", "futex_[k]");
+    }
+
+    @Test
+    void changesBelowOneSampleAreNotColoured() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks("a;b 999\na;c 1\n"), stacks("a;b 1000\n"));
+        // b: 99.9% -> 100%, a change of one sample in 1000: grey; c vanished
+        assertThat(FlameDiff.colour(d.root().child("a").child("b"), 0.001, d.resolution())).isEqualTo("rgb(238,238,238)");
+        assertThat(d.vanished(5)).extracting(FlameDiff.Change::frame).containsExactly("a;c");
     }
 }
