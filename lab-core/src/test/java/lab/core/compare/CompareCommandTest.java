@@ -71,4 +71,13 @@ class CompareCommandTest {
         assertThat(o.err()).contains("--stores A,B");
         assertThat(lab("compare", r, "no-such-run", "--reports", reports.toString()).err()).contains("no run 'no-such-run'");
     }
+
+    @Test
+    void latestNamesTheNewestCompleteRun() {
+        importRun("older", result("read", "MEMORY").raw(around(160, 0.02, 5)), result("read", "SHARD").raw(around(150, 0.02, 5)));
+        String newest = importRun("newer", result("read", "MEMORY").raw(around(160, 0.02, 5)), result("read", "SHARD").raw(around(16, 0.02, 5)));
+        Outcome o = lab("compare", "latest", "--stores", "MEMORY,SHARD", "--reports", reports.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("base: " + newest + " MEMORY").contains("-90.00%");
+    }
 }
