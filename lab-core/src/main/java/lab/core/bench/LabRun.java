@@ -428,7 +428,7 @@ public final class LabRun {
             extra.put("agentJar", agent.jar().toString());
         }
         if (flame != null) {
-            extra.put("asyncProfilerOptions", "event=cpu;alloc;lock=" + FlameGraphs.LOCK_THRESHOLD + ";interval="
+            extra.put("asyncProfilerOptions", "event=" + flame.cpuEngine() + ";alloc;lock=" + FlameGraphs.LOCK_INTERVAL + ";interval="
                     + FlameGraphs.CPU_INTERVAL_NS + "ns;output=jfr, converted with jfr-converter");
         }
         List<String> stores = new ArrayList<>();
