@@ -23,7 +23,9 @@ package lab.core.store;
  * <p>The allocation is removed by the JIT, not absent from the bytecode: the lab agent's
  * allocation count (sites executed, before escape analysis) shows 1 per read here while JMH's
  * {@code gc.alloc.rate.norm} (bytes after it) shows 0, the difference DESIGN.md asks to show side
- * by side. Keys that are stored (put) are boxed normally: they live in the map.
+ * by side. The same holds for the lookups of update ({@code replace}) and delete ({@code remove}):
+ * their key is only compared, never stored. Keys that are stored (put) are boxed normally: they
+ * live in the map.
  */
 final class Keys {
 

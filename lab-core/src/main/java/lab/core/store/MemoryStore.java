@@ -137,7 +137,7 @@ public final class MemoryStore implements TaskStore {
         writeLock.lock();
         try {
             // replace() only writes when the key is present: update never resurrects a deleted task.
-            return tasks.replace(key, task) != null;
+            return tasks.replace(Keys.lookup(key), task) != null; // see Keys
         } finally {
             writeLock.unlock();
         }
@@ -146,7 +146,7 @@ public final class MemoryStore implements TaskStore {
     boolean removeDirect(int key) {
         writeLock.lock();
         try {
-            return tasks.remove(key) != null;
+            return tasks.remove(Keys.lookup(key)) != null;
         } finally {
             writeLock.unlock();
         }

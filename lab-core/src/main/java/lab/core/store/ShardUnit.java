@@ -52,7 +52,7 @@ public final class ShardUnit {
         Lock w = lock.writeLock();
         w.lock();
         try {
-            return tasks.replace(key, task) != null;
+            return tasks.replace(Keys.lookup(key), task) != null; // see Keys
         } finally {
             w.unlock();
         }
@@ -62,7 +62,7 @@ public final class ShardUnit {
         Lock w = lock.writeLock();
         w.lock();
         try {
-            return tasks.remove(key) != null;
+            return tasks.remove(Keys.lookup(key)) != null;
         } finally {
             w.unlock();
         }
