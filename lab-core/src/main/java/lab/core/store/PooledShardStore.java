@@ -26,29 +26,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pool threads are daemon (a forgotten store never keeps a JVM alive) and named
  * {@code pooled-shard-store-<n>-pool-<i>} so the tests can check that close() ended them.
  */
-public final class PooledShardStore implements TaskStore {
+public final class PooledShardStore extends UnitShardedStore {
 
-    private static final int SHARDS = ShardStore.SHARDS;
-    private static final int MASK = ShardStore.MASK;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final ShardUnit[] shards = new ShardUnit[SHARDS];
     private final ExecutorService[] pools;
     private final int coreMask;
     // Every thread the pools ever started, so close() can join them: an executor reports
     // termination from inside its last worker, a moment before that thread has ended.
     private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
-    private final AtomicInteger nextId = new AtomicInteger();
-    private volatile boolean closed; // volatile: close() on one thread stops requests on all
 
     public PooledShardStore() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     PooledShardStore(int cores) {
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new ShardUnit(64);
-        }
         int pools = Integer.highestOneBit(Math.max(1, cores));
         if (pools < cores) {
             pools <<= 1; // round up: every core gets a pool
@@ -70,36 +62,6 @@ public final class PooledShardStore implements TaskStore {
     /** The number of worker pools (the core count rounded up to a power of two). */
     public int poolCount() {
         return pools.length;
-    }
-
-    @Override
-    public Task create(Task draft) {
-        checkOpen();
-        Checks.draft(draft);
-        int id = Checks.newId(nextId.incrementAndGet());
-        Task stored = draft.withId(id);
-        shards[id & MASK].set(ShardStore.shardKey(id), stored);
-        return stored;
-    }
-
-    @Override
-    public Task get(int id) {
-        checkOpen();
-        return id <= 0 ? null : shards[id & MASK].get(ShardStore.shardKey(id));
-    }
-
-    @Override
-    public boolean update(Task task) {
-        checkOpen();
-        Checks.stored(task);
-        int id = task.id();
-        return id > 0 && shards[id & MASK].replace(ShardStore.shardKey(id), task);
-    }
-
-    @Override
-    public boolean delete(int id) {
-        checkOpen();
-        return id > 0 && shards[id & MASK].remove(ShardStore.shardKey(id));
     }
 
     @Override
@@ -140,16 +102,6 @@ public final class PooledShardStore implements TaskStore {
         return all;
     }
 
-    @Override
-    public int size() {
-        checkOpen();
-        int n = 0;
-        for (ShardUnit shard : shards) {
-            n += shard.size();
-        }
-        return n;
-    }
-
     /**
      * Stops every pool thread and waits until they have ended (terminated, then joined).
      * shutdown() (not shutdownNow()) lets a getAll already queued finish, so a caller inside
@@ -157,7 +109,7 @@ public final class PooledShardStore implements TaskStore {
      */
     @Override
     public void close() {
-        closed = true;
+        markClosed();
         for (ExecutorService pool : pools) {
             pool.shutdown();
         }
@@ -188,9 +140,8 @@ public final class PooledShardStore implements TaskStore {
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new StoreClosedException("PooledShardStore");
-        }
+    @Override
+    String storeName() {
+        return "PooledShardStore";
     }
 }
