@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The reports folder: one sub-folder per stored run, named by its id. Folders starting with "."
- * are runs being written ({@link RunWriter}) and are never listed; other names that are not run
- * ids are not runs and are skipped.
+ * The reports folder: one sub-folder per stored run, named by its id. {@code .tmp-<id>} folders
+ * are runs being written ({@link RunWriter}): listed as RUNNING while their writer lives and as
+ * ABANDONED once it is gone; other names that are not run ids are not runs and are skipped.
  */
 public final class RunRepository {
 
@@ -46,7 +46,7 @@ public final class RunRepository {
         return reportsDir;
     }
 
-    /** Every stored run, newest first (start time, then id). */
+    /** Every run, stored, running or abandoned, newest first (start time, then id). */
     public List<StoredRun> list() {
         if (!Files.isDirectory(reportsDir)) {
             return List.of();
@@ -54,16 +54,50 @@ public final class RunRepository {
         List<StoredRun> runs = new ArrayList<>();
         try (Stream<Path> s = Files.list(reportsDir)) {
             for (Path p : s.toList()) {
-                String name = p.getFileName().toString();
-                if (RunId.isValid(name) && Files.isDirectory(p)) {
-                    runs.add(StoredRun.load(p));
+                String id = runIdOf(p.getFileName().toString());
+                if (id != null && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    StoredRun run = StoredRun.load(p);
+                    if (run != null) {
+                        runs.add(run);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + reportsDir + ": " + e.getMessage(), e);
         }
+        // A run committed between listing and loading shows up twice: keep the committed one.
+        java.util.Set<String> committed = new java.util.HashSet<>();
+        for (StoredRun r : runs) {
+            if (!r.dir().getFileName().toString().startsWith(StoredRun.TEMP_PREFIX)) {
+                committed.add(r.id());
+            }
+        }
+        runs.removeIf(r -> r.dir().getFileName().toString().startsWith(StoredRun.TEMP_PREFIX) && committed.contains(r.id()));
         runs.sort(NEWEST_FIRST);
         return runs;
+    }
+
+    /** The run id a folder name stands for ({@code <id>} or {@code .tmp-<id>}), or null. */
+    private static String runIdOf(String folder) {
+        String id = folder.startsWith(StoredRun.TEMP_PREFIX) ? folder.substring(StoredRun.TEMP_PREFIX.length()) : folder;
+        return RunId.isValid(id) ? id : null;
+    }
+
+    /**
+     * Deletes the folders of abandoned runs (their writer is gone); running and stored runs are
+     * never touched.
+     *
+     * @return the ids removed
+     */
+    public List<String> removeAbandoned() {
+        List<String> removed = new ArrayList<>();
+        for (StoredRun r : list()) {
+            if (r.manifest().status() == RunStatus.ABANDONED) {
+                RunWriter.deleteTree(r.dir());
+                removed.add(r.id());
+            }
+        }
+        return removed;
     }
 
     public static final Comparator<StoredRun> NEWEST_FIRST = Comparator
@@ -77,8 +111,18 @@ public final class RunRepository {
      */
     public Optional<StoredRun> find(String id) {
         RunId.requireValid(id);
-        Path dir = reportsDir.resolve(id);
-        return Files.isDirectory(dir) ? Optional.of(StoredRun.load(dir)) : Optional.empty();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Path dir = reportsDir.resolve(id);
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(StoredRun.load(dir));
+            }
+            Path temp = reportsDir.resolve(StoredRun.TEMP_PREFIX + id);
+            if (Files.isDirectory(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.ofNullable(StoredRun.load(temp));
+            }
+            // neither: perhaps committed (renamed) between the two checks; look once more
+        }
+        return Optional.empty();
     }
 
     /** Starts a run: a fresh id (suffixed -2, -3 … on a clash) and its temporary folder. */
@@ -98,6 +142,7 @@ public final class RunRepository {
                 } catch (FileAlreadyExistsException e) {
                     continue;
                 }
+                RunWriter.markWriter(temp);
                 return new RunWriter(id, temp, finalDir);
             }
         } catch (IOException e) {

@@ -27,6 +27,7 @@ class RunRepositoryTest {
         RunWriter w = repo.begin("smoke", Instant.parse("2026-11-26T03:00:00Z"));
         Files.writeString(w.dir().resolve("jmh.json"), JmhJsonFixtures.array(JmhJsonFixtures.ownResult("MEMORY", 10, 1)));
 
+        // its live writer has published nothing yet: not a run to show
         assertThat(repo.list()).isEmpty();
         assertThat(repo.find(w.id())).isEmpty();
 
@@ -70,8 +71,9 @@ class RunRepositoryTest {
         List<StoredRun> runs = repo.list();
 
         assertThat(runs).extracting(StoredRun::id)
-                .containsExactlyInAnyOrder("20260101-000000-broken", "20260101-000000-empty");
-        assertThat(runs).allSatisfy(r -> assertThat(r.readError()).isNotNull());
+                .containsExactlyInAnyOrder("20260101-000000-broken", "20260101-000000-empty", "20260101-000000-x");
+        assertThat(runs).allSatisfy(r -> assertThat(r.manifest().error()).isNotNull());
+        assertThat(repo.find("20260101-000000-x").orElseThrow().manifest().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(repo.find("20260101-000000-empty").orElseThrow().readError()).contains("run.json is missing");
     }
 
