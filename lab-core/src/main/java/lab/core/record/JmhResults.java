@@ -1,6 +1,10 @@
 package lab.core.record;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,15 +43,7 @@ public final class JmhResults {
     }
 
     public static List<BenchmarkResult> parse(byte[] json) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new JmhFormatException("not JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
-        } catch (IOException e) {
-            throw new JmhFormatException("cannot read JSON: " + e.getMessage(), e);
-        }
+        JsonNode root = tree(json);
         if (root == null || root.isMissingNode()) {
             throw new JmhFormatException("not JMH JSON: the input is empty");
         }
@@ -62,6 +58,40 @@ public final class JmhResults {
             results.add(result(entry, i));
         }
         return results;
+    }
+
+    /**
+     * The whole input as one JSON value. Anything after it but whitespace is refused, so what is
+     * stored verbatim is always valid JSON. Jackson's parser limits (nesting depth, number and
+     * string length: {@link StreamConstraintsException}) carry no location, so their reason is
+     * given without one.
+     */
+    private static JsonNode tree(byte[] json) {
+        try (JsonParser p = Json.MAPPER.createParser(json)) {
+            JsonNode root = Json.MAPPER.readTree(p);
+            JsonToken after;
+            try {
+                after = p.nextToken();
+            } catch (StreamConstraintsException e) {
+                throw e;
+            } catch (JsonProcessingException e) {
+                after = JsonToken.NOT_AVAILABLE; // not even a token: still data after the value
+            }
+            if (after != null) {
+                throw new JmhFormatException("not JSON: data after the end of the JSON value" + where(p.currentTokenLocation()));
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new JmhFormatException("not JSON within the parser limits: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new JmhFormatException("not JSON: " + e.getOriginalMessage() + where(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new JmhFormatException("cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static BenchmarkResult result(JsonNode e, int index) {

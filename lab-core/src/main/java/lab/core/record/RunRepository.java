@@ -171,6 +171,10 @@ public final class RunRepository {
         if (results.isEmpty()) {
             throw new JmhFormatException("the JMH result holds no benchmark results (an empty array)");
         }
+        ImportLimits.check(results);
+        if (label != null && label.length() > ImportLimits.MAX_LABEL) {
+            throw new JmhFormatException("the label is longer than " + ImportLimits.MAX_LABEL + " characters");
+        }
         Instant now = Instant.now();
         RunWriter w = begin(label == null || label.isBlank() ? "import" : label, now);
         try {
@@ -206,7 +210,11 @@ public final class RunRepository {
             threads.add(r.threads());
             forks = forks == null ? r.forks() : Math.max(forks, r.forks());
         }
-        return new RunConfiguration(null, stores.isEmpty() ? null : List.copyOf(stores), List.copyOf(workloads),
-                List.copyOf(threads), null, null, null, forks, null, null, null, null, null, null, null, null);
+        return new RunConfiguration(null, stores.isEmpty() ? null : first(stores), first(workloads), first(threads), null,
+                null, null, forks, null, null, null, null, null, null, null, null);
+    }
+
+    private static <T> List<T> first(Set<T> values) {
+        return values.stream().limit(ImportLimits.MAX_LIST).toList();
     }
 }

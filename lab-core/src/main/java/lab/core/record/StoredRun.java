@@ -1,7 +1,9 @@
 package lab.core.record;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -187,9 +189,8 @@ public final class StoredRun {
     }
 
     private List<BenchmarkResult> parse(String name) {
-        Path f = dir.resolve(name);
-        return readError == null && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                ? JmhResults.parse(f) : List.of();
+        Optional<Path> f = readError == null ? file(name) : Optional.empty();
+        return f.isPresent() ? JmhResults.parse(readNoFollow(f.get())) : List.of();
     }
 
     /**
@@ -238,17 +239,27 @@ public final class StoredRun {
 
     /**
      * A file of this run by plain name. Names with separators, "..", a leading dot, or anything
-     * that resolves outside the run folder give empty: URLs pass names straight here.
+     * that resolves outside the run folder give empty: URLs pass names straight here. A symbolic
+     * link is not a file of the run (it could point anywhere): open the path with
+     * {@link LinkOption#NOFOLLOW_LINKS} too, so a link swapped in afterwards is not followed.
      */
     public Optional<Path> file(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
             return Optional.empty();
         }
         Path p = dir.resolve(name).normalize();
-        if (!p.getParent().equals(dir.normalize()) || !Files.isRegularFile(p)) {
+        if (!p.getParent().equals(dir.normalize()) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         return Optional.of(p);
+    }
+
+    private static byte[] readNoFollow(Path file) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new JmhFormatException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

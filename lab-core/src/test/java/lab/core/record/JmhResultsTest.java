@@ -85,4 +85,31 @@ class JmhResultsTest {
         assertThatThrownBy(() -> parse(""))
                 .isInstanceOf(JmhFormatException.class).hasMessageContaining("empty");
     }
+
+    @Test
+    void parserLimitsAreRefusedWithTheReasonNotACrash() {
+        // Jackson's StreamConstraintsException carries no location: the message must still be built.
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("parser limit").hasMessageContaining("nesting depth");
+        String bigNumber = "[{\"benchmark\":\"a.b\",\"mode\":\"avgt\",\"primaryMetric\":{\"score\":" + "9".repeat(5_000)
+                + ",\"scoreUnit\":\"ns/op\"}}]";
+        assertThatThrownBy(() -> parse(bigNumber)).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("parser limit").hasMessageContaining("Number value length");
+        String hugeString = "[{\"benchmark\":\"" + "x".repeat(30_000_000) + "\"}]";
+        assertThatThrownBy(() -> parse(hugeString)).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("parser limit").hasMessageContaining("String value length");
+    }
+
+    @Test
+    void dataAfterTheJsonValueIsRefused() {
+        String valid = JmhJsonFixtures.array(JmhJsonFixtures.ownResult("SHARD", 12.5, 0.25));
+        assertThat(parse(valid + "\n  \n")).hasSize(1);
+        assertThatThrownBy(() -> parse(valid + " garbage")).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("after the end of the JSON value");
+        assertThatThrownBy(() -> parse(valid + valid)).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("after the end of the JSON value");
+        assertThatThrownBy(() -> parse(valid + " {}")).isInstanceOf(JmhFormatException.class)
+                .hasMessageContaining("after the end of the JSON value");
+    }
 }

@@ -131,4 +131,44 @@ class RunRepositoryTest {
             assertThat(run.file(bad)).as(bad).isEmpty();
         }
     }
+
+    @Test
+    void fileAndResultsDoNotFollowSymbolicLinksInsideARunFolder() throws Exception {
+        RunRepository repo = new RunRepository(reports);
+        String id = repo.importJmh(JmhJsonFixtures.FOREIGN_SAMPLE_GROUP.getBytes(StandardCharsets.UTF_8), "x", "import");
+        Path outside = Files.writeString(reports.getParent().resolve("outside.json"), JmhJsonFixtures.FOREIGN_SAMPLE_GROUP);
+        Path runDir = reports.resolve(id);
+        Files.createSymbolicLink(runDir.resolve("linked.txt"), outside);
+        Files.delete(runDir.resolve("jmh.json"));
+        Files.createSymbolicLink(runDir.resolve("jmh.json"), outside);
+        StoredRun run = repo.find(id).orElseThrow();
+
+        assertThat(run.file("linked.txt")).isEmpty();
+        assertThat(run.file("jmh.json")).isEmpty();
+        assertThat(run.file("run.json")).isPresent();
+        assertThat(run.results()).as("a linked jmh.json is not the run's").isEmpty();
+    }
+
+    @Test
+    void importRefusesMoreResultsOrLongerStringsThanTheLimitsWritingNothing() throws Exception {
+        RunRepository repo = new RunRepository(reports);
+        String one = JmhJsonFixtures.ownResult("MEMORY", 10, 1);
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i <= ImportLimits.MAX_RESULTS; i++) {
+            many.append(i == 0 ? "" : ",").append(one);
+        }
+        byte[] tooMany = many.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> repo.importJmh(tooMany, "many", "upload"))
+                .isInstanceOf(JmhFormatException.class).hasMessageContaining("5,001 benchmark results").hasMessageContaining("5,000");
+
+        String longVm = JmhJsonFixtures.array(one.replace("OpenJDK 64-Bit Server VM", "v".repeat(1_000_000)));
+        assertThatThrownBy(() -> repo.importJmh(longVm.getBytes(StandardCharsets.UTF_8), "vm", "upload"))
+                .isInstanceOf(JmhFormatException.class).hasMessageContaining("result #1: vmName is 1,000,000 characters");
+        String longParam = JmhJsonFixtures.array(one.replace("\"MEMORY\"", "\"" + "M".repeat(2_000) + "\""));
+        assertThatThrownBy(() -> repo.importJmh(longParam.getBytes(StandardCharsets.UTF_8), "param", "upload"))
+                .isInstanceOf(JmhFormatException.class).hasMessageContaining("param 'store' is 2,000 characters");
+        assertThatThrownBy(() -> repo.importJmh(JmhJsonFixtures.array(one).getBytes(StandardCharsets.UTF_8), "l".repeat(201), "upload"))
+                .isInstanceOf(JmhFormatException.class).hasMessageContaining("label");
+        assertThat(Files.list(reports)).isEmpty();
+    }
 }
