@@ -14,9 +14,9 @@
  *       once per fork in {@code @Setup(Level.Trial)}; keys are drawn before measurement
  *       ({@link lab.core.bench.ZipfKeys}); measured methods only index arrays and call the
  *       store, and return or sink what the store returns.</li>
- *   <li>{@link lab.core.bench.LabRun} runs one JMH {@code Runner} per benchmark configuration
- *       with {@code -prof gc}, lab-agent's counters profiler and async-profiler, and stores the
- *       run through {@link lab.core.record.RunRepository}.</li>
+ *   <li>The runner ({@link lab.core.bench.run}) runs every benchmark in forks scheduled in
+ *       rounds: timing forks with {@code -prof gc} only, one profiled fork per benchmark with
+ *       lab-agent's counters and async-profiler, and a control benchmark in every round.</li>
  * </ul>
  */
 package lab.core.bench;

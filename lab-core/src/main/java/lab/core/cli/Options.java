@@ -81,6 +81,11 @@ public final class Options {
         return v == null ? fallback : v.get(v.size() - 1);
     }
 
+    /** Every value given, as given (repeatable options whose values may hold commas). */
+    public List<String> raw(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
+    }
+
     /** Every value given, comma lists split: {@code --stores A,B --stores C} gives [A, B, C]. */
     public List<String> list(String name) {
         List<String> out = new ArrayList<>();

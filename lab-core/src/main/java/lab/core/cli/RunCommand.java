@@ -6,10 +6,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import lab.core.bench.LabRun;
 import lab.core.bench.Profile;
-import lab.core.bench.RunRequest;
 import lab.core.bench.Workload;
+import lab.core.bench.run.JvmAxis;
+import lab.core.bench.run.LabRunner;
+import lab.core.bench.run.RunRequest;
 import lab.core.record.RunRepository;
 import lab.core.store.StoreType;
 
@@ -17,8 +18,8 @@ import lab.core.store.StoreType;
 public final class RunCommand implements Command {
 
     private static final String[] VALUED = {"profile", "stores", "workloads", "threads", "label", "reports", "profiles",
-        "dataset", "forks", "warmup", "iterations", "time", "agent-jar"};
-    private static final String[] FLAGS = {"no-agent", "no-flame"};
+        "dataset", "forks", "warmup", "iterations", "time", "agent-jar", "jvm", "jvm-args", "seed", "wait"};
+    private static final String[] FLAGS = {"no-agent", "no-flame", "verbose"};
 
     @Override
     public String name() {
@@ -62,10 +63,7 @@ public final class RunCommand implements Command {
             throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         }
         RunRequest request = request(o);
-        LabRun.Outcome outcome = new LabRun(request, out, err).execute();
-        if (outcome == null) {
-            return 130; // a signal stored the run; the JVM is exiting
-        }
+        LabRunner.Outcome outcome = LabRunner.run(request, out, err);
         switch (outcome.status()) {
             case COMPLETE:
                 return 0;
@@ -118,6 +116,13 @@ public final class RunCommand implements Command {
                 r.iterations(o.intValue("warmup", profile.warmupIterations()), o.intValue("iterations", profile.measurementIterations()),
                         millis(o.value("time", Integer.toString(profile.measurementMillis()))));
             }
+            if (!o.list("jvm").isEmpty() || !o.raw("jvm-args").isEmpty()) {
+                r.jvms(JvmAxis.resolve(o.list("jvm"), o.raw("jvm-args")));
+            }
+            if (o.value("seed", null) != null) {
+                r.seed(Long.parseLong(o.value("seed", null).trim()));
+            }
+            r.waits(o.list("wait")).verbose(o.flag("verbose"));
             if (o.value("agent-jar", null) != null) {
                 r.agentJar(Paths.get(o.value("agent-jar", null)).toAbsolutePath());
             }

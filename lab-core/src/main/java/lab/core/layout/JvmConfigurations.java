@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  */
 final class JvmConfigurations {
 
-    static final String NO_COMPRESSED_OOPS = "-XX:-UseCompressedOops";
-    static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
+    static final String NO_COMPRESSED_OOPS = lab.core.record.JvmConfig.NO_COMPRESSED_OOPS;
+    static final String COMPACT_HEADERS = lab.core.record.JvmConfig.COMPACT_HEADERS;
     /** Where to look for other JDKs (system property {@code lab.layout.jvmRoot} overrides). */
     static final String JVM_ROOT = "/usr/lib/jvm";
 
@@ -119,7 +119,7 @@ final class JvmConfigurations {
         List<JvmConfig> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (JvmConfig c : configs) {
-            String base = (c.feature() > 0 ? "jdk" + c.feature() : "jvm") + "-" + variant(c.flags());
+            String base = lab.core.record.JvmConfig.nameFor(c.feature(), c.flags());
             if (c.problem() != null && c.java() == null) {
                 base = "jvm-unavailable";
             }
@@ -135,16 +135,6 @@ final class JvmConfigurations {
                     c.problem()));
         }
         return out;
-    }
-
-    static String variant(List<String> flags) {
-        if (flags.contains(COMPACT_HEADERS)) {
-            return "compact-headers";
-        }
-        if (flags.contains(NO_COMPRESSED_OOPS)) {
-            return "no-compressed-oops";
-        }
-        return flags.isEmpty() ? "default" : "custom";
     }
 
     private static List<String> inheritedLayoutFlags() {

@@ -94,7 +94,13 @@ public record BenchmarkResult(
 
     /** The key without the JVM configuration: the same benchmark on two JVMs lines up. */
     public String keyWithoutJvm() {
-        return benchmark + "|" + paramString(new TreeMap<>(params)) + "|" + mode + "|" + threads;
+        return key(benchmark, params, mode, threads, null);
+    }
+
+    /** {@link #key()} of a result with these fields: the runner names results before JMH's JSON is read back. */
+    public static String key(String benchmark, Map<String, String> params, String mode, int threads, String jvmConfig) {
+        return benchmark + "|" + paramString(new TreeMap<>(params)) + "|" + mode + "|" + threads
+                + (jvmConfig == null ? "" : "|jvm=" + jvmConfig);
     }
 
     private String jvmSuffix() {

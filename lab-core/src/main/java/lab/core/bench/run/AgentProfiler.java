@@ -1,4 +1,4 @@
-package lab.core.bench;
+package lab.core.bench.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ final class AgentProfiler {
 
     /** The profiler's init line. */
     String options() {
-        return "agentJar=" + jar + ";includes=" + LabRun.AGENT_INCLUDES;
+        return "agentJar=" + jar + ";includes=" + lab.core.store.AgentIncludes.STORES;
     }
 
     Path jar() {

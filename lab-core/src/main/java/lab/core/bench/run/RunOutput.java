@@ -1,4 +1,4 @@
-package lab.core.bench;
+package lab.core.bench.run;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -11,11 +11,11 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * JMH's own console output, with three changes for a run made of one JMH {@code Runner} per
- * benchmark: the summary table (and its "REMEMBER" banner) is printed once, for the whole run,
- * instead of after every benchmark; JMH's per-Runner progress/ETA line and lock warning are
- * dropped (see {@link #redundant}); and once the run is being stopped (Ctrl-C) nothing more is
- * printed, so the run id stays the last line.
+ * JMH's own output of every fork, as JMH prints it, into the run's {@code jmh.log} (and to the
+ * console too with {@code --verbose}), with two changes for a run made of one JMH {@code Runner}
+ * per fork: JMH's per-Runner summary table, progress/ETA line and lock warning are dropped (they
+ * describe one fork, and repeat for each; the runner prints its own progress and results); and
+ * once the run is being stopped (Ctrl-C) nothing more is written.
  */
 final class RunOutput implements OutputFormat {
 
@@ -28,13 +28,6 @@ final class RunOutput implements OutputFormat {
 
     void mute() {
         muted = true;
-    }
-
-    /** The summary table of every benchmark of the run. */
-    void summary(Collection<RunResult> all) {
-        if (!muted && !all.isEmpty()) {
-            jmh.endRun(all);
-        }
     }
 
     @Override
@@ -72,7 +65,7 @@ final class RunOutput implements OutputFormat {
 
     @Override
     public void endRun(Collection<RunResult> result) {
-        // One summary for the whole run: see summary(...).
+        // A summary of one fork: the run's results are printed by the runner.
     }
 
     @Override

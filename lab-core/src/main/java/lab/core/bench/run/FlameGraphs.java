@@ -1,4 +1,4 @@
-package lab.core.bench;
+package lab.core.bench.run;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,18 @@
-package lab.core.bench;
+package lab.core.bench.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import lab.core.bench.Profile;
+import lab.core.bench.Workload;
+import lab.core.record.JvmConfig;
 import lab.core.store.StoreType;
 
 /**
  * What {@code ./lab run} was asked for: a {@link Profile} and the options that narrow or override
- * it. Built with the profile's defaults, then adjusted with the fluent setters.
+ * it. Built with the profile's defaults, then adjusted with the fluent setters; {@link RunPlan}
+ * turns it into the trials and their schedule.
  */
 public final class RunRequest {
 
@@ -17,6 +21,7 @@ public final class RunRequest {
     List<Workload> workloads;
     List<Integer> threads;
     int datasetSize;
+    /** Timing forks per benchmark: the number of rounds. */
     int forks;
     int warmupIterations;
     int warmupMillis;
@@ -30,6 +35,10 @@ public final class RunRequest {
     Path repoRoot;
     Path agentJar;
     Path cacheDir = FlameGraphs.defaultCache();
+    List<JvmConfig> jvms = List.of(JvmAxis.running());
+    Long seed;
+    boolean verbose;
+    List<String> waits = List.of();
 
     private RunRequest() {
     }
@@ -90,11 +99,39 @@ public final class RunRequest {
         return this;
     }
 
+    /** Timing forks per benchmark, one per round. */
     public RunRequest forks(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("forks must be >= 1 (a stored run always measures in forked JVMs), was " + value);
         }
         forks = value;
+        return this;
+    }
+
+    /** The JVM configurations of the matrix ({@link JvmAxis#resolve}). */
+    public RunRequest jvms(List<JvmConfig> value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("no JVM configuration to run on");
+        }
+        jvms = List.copyOf(value);
+        return this;
+    }
+
+    /** The seed of the rounds' shuffles; null for a fresh one (it is stored either way). */
+    public RunRequest seed(Long value) {
+        seed = value;
+        return this;
+    }
+
+    /** Whether JMH's own output is streamed to the console too (it always goes to jmh.log). */
+    public RunRequest verbose(boolean value) {
+        verbose = value;
+        return this;
+    }
+
+    /** Wait strategies the actor stores are measured with, one trial each; empty for their default. */
+    public RunRequest waits(List<String> value) {
+        waits = List.copyOf(value);
         return this;
     }
 
@@ -141,11 +178,6 @@ public final class RunRequest {
         return this;
     }
 
-    /** How many benchmarks (JMH trials) the run has: workloads x threads x stores. */
-    public int benchmarkCount() {
-        return workloads.size() * threads.size() * stores.size();
-    }
-
     public Profile profile() {
         return profile;
     }
@@ -154,7 +186,7 @@ public final class RunRequest {
         return reportsDir;
     }
 
-    public Path profilesDir() {
-        return profilesDir;
+    public String label() {
+        return label;
     }
 }

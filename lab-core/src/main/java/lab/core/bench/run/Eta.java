@@ -1,0 +1,57 @@
+package lab.core.bench.run;
+
+/**
+ * The time left in a run: the forks still to run, each priced at the mean duration of the forks
+ * of its kind (timing or profiled) so far, or by the {@link ForkCost} model until one has run.
+ */
+final class Eta {
+
+    private final RunPlan plan;
+    private final ForkCost model;
+    private int timingLeft;
+    private int profiledLeft;
+    private double timingSeconds;
+    private int timingDone;
+    private double profiledSeconds;
+    private int profiledDone;
+    private final double modelTiming;
+    private final double modelProfiled;
+
+    Eta(RunPlan plan, ForkCost model) {
+        this.plan = plan;
+        this.model = model;
+        int trials = plan.trials().size();
+        timingLeft = trials * plan.rounds();
+        profiledLeft = plan.profiledFork() ? trials : 0;
+        double t = 0;
+        double p = 0;
+        for (Trial trial : plan.trials()) {
+            t += model.seconds(trial, false, plan.iterations(), plan.datasetSize());
+            p += model.seconds(trial, true, plan.iterations(), plan.datasetSize());
+        }
+        modelTiming = trials == 0 ? 0 : t / trials;
+        modelProfiled = trials == 0 ? 0 : p / trials;
+    }
+
+    synchronized void done(ScheduledFork fork, double seconds) {
+        if (fork.profiled()) {
+            profiledLeft--;
+            if (seconds > 0) {
+                profiledSeconds += seconds;
+                profiledDone++;
+            }
+        } else {
+            timingLeft--;
+            if (seconds > 0) {
+                timingSeconds += seconds;
+                timingDone++;
+            }
+        }
+    }
+
+    synchronized long remainingSeconds() {
+        double timing = timingDone == 0 ? modelTiming : timingSeconds / timingDone;
+        double profiled = profiledDone == 0 ? modelProfiled : profiledSeconds / profiledDone;
+        return Math.round(timingLeft * timing + profiledLeft * profiled);
+    }
+}

@@ -1,0 +1,172 @@
+package lab.core.bench.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import lab.core.bench.Profile;
+import lab.core.bench.Workload;
+import lab.core.record.JvmConfig;
+import lab.core.store.StoreType;
+
+/**
+ * The immutable plan of a run: its trials (workload x store x threads x JVM configuration, plus
+ * the reference rows), the iterations of each fork, and the schedule of forks.
+ *
+ * <p>The schedule. {@link #rounds()} rounds, each running one timing fork of every trial in a
+ * fresh random order (seeded with {@code seed + round}, so a run can be replayed), then one
+ * profiled fork per trial. Drift of the machine within a run (another process, a warming or
+ * cooling CPU, the VM's neighbours) then hits every trial alike, and two trials' forks of the
+ * same round can be compared pairwise: randomized multiple interleaved trials (Abedi &amp;
+ * Brecht, ICPE 2017); variance is sampled where it arises, across forks rather than iterations
+ * (Kalibera &amp; Jones, ISMM 2013).
+ *
+ * <p>The control. The read floor at one thread ({@link #CONTROL}: a plain array read over the
+ * same Zipf keys) is a trial of every run, so it has a fork in every round: comparing two runs,
+ * how far it moved is how far the machine drifted.
+ */
+public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed, boolean profiledFork,
+                      Iterations iterations, int datasetSize, List<JvmConfig> jvms) {
+
+    /** The read floor: a plain {@code Task[]} read over the same keys as the stores' reads. */
+    public static final String READ_FLOOR = "lab.core.bench.ReadFloorBenchmark.readFloor";
+    /** The wake-up floors: a blocking hand-off between two threads, the least an actor store pays per request. */
+    public static final List<String> WAKEUP_FLOORS = List.of(
+            "lab.core.bench.WakeupFloorBenchmark.parkUnpark", "lab.core.bench.WakeupFloorBenchmark.queueHandOff");
+    /** The run's control benchmark: the read floor at one thread. */
+    public static final String CONTROL = READ_FLOOR;
+
+    /** Warmup and measurement iterations of every fork. */
+    public record Iterations(int warmup, int warmupMillis, int measurement, int measurementMillis) {
+
+        /** Milliseconds of iterations in one fork. */
+        public long millis() {
+            return (long) warmup * warmupMillis + (long) measurement * measurementMillis;
+        }
+    }
+
+    public RunPlan {
+        trials = List.copyOf(trials);
+        jvms = List.copyOf(jvms);
+    }
+
+    /**
+     * The plan of a request.
+     *
+     * @param available the benchmarks compiled into the lab (JMH's benchmark list): reference rows
+     *                  whose benchmark is missing are left out rather than failing the run
+     */
+    public static RunPlan of(RunRequest r, Set<String> available) {
+        List<Trial> trials = new ArrayList<>();
+        for (JvmConfig jvm : r.jvms) {
+            for (Workload w : r.workloads) {
+                for (int threads : r.threads) {
+                    for (StoreType store : r.stores) {
+                        for (String wait : waitsFor(store, r.waits)) {
+                            Map<String, String> params = new LinkedHashMap<>();
+                            params.put("store", store.name());
+                            if (w.usesDataset()) {
+                                params.put("datasetSize", Integer.toString(r.datasetSize));
+                            }
+                            if (wait != null) {
+                                params.put("wait", wait);
+                            }
+                            trials.add(new Trial(w.benchmark(), w.method(), store.name(), params, threads, jvm));
+                        }
+                    }
+                    if (w == Workload.READ) {
+                        addReference(trials, available, READ_FLOOR, threads, jvm, r.datasetSize);
+                    }
+                }
+            }
+            boolean control = trials.stream().anyMatch(t -> t.benchmark().equals(CONTROL) && t.threads() == 1 && t.jvm().equals(jvm));
+            if (!control) {
+                addReference(trials, available, CONTROL, 1, jvm, r.datasetSize);
+            }
+            if (r.workloads.contains(Workload.READ) && r.stores.stream().anyMatch(RunPlan::isActor)) {
+                for (String floor : WAKEUP_FLOORS) {
+                    addReference(trials, available, floor, 1, jvm, 0);
+                }
+            }
+        }
+        boolean profiled = r.agent || r.flame;
+        long seed = r.seed != null ? r.seed : new Random().nextLong();
+        return new RunPlan(r.profile, trials, r.forks, seed, profiled,
+                new Iterations(r.warmupIterations, r.warmupMillis, r.measurementIterations, r.measurementMillis),
+                r.datasetSize, r.jvms);
+    }
+
+    private static void addReference(List<Trial> trials, Set<String> available, String benchmark, int threads,
+                                     JvmConfig jvm, int datasetSize) {
+        if (!available.contains(benchmark)) {
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (datasetSize > 0) {
+            params.put("datasetSize", Integer.toString(datasetSize));
+        }
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        trials.add(new Trial(benchmark, method, null, params, threads, jvm));
+    }
+
+    /** The actor stores take a wait strategy; every other store runs once with none. */
+    static boolean isActor(StoreType store) {
+        return store.name().equals("CHANNEL") || store.name().equals("DISRUPTOR");
+    }
+
+    private static List<String> waitsFor(StoreType store, List<String> waits) {
+        if (waits.isEmpty() || !isActor(store)) {
+            return Collections.singletonList(null);
+        }
+        return waits;
+    }
+
+    /** Whether the matrix has several JVM configurations (result keys then name theirs). */
+    public boolean multiJvm() {
+        return jvms.size() > 1;
+    }
+
+    /** Every fork in the order it runs: the shuffled rounds, then the profiled forks. */
+    public List<ScheduledFork> schedule() {
+        List<ScheduledFork> out = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int t : roundOrder(round)) {
+                out.add(new ScheduledFork(t, round));
+            }
+        }
+        if (profiledFork) {
+            for (int t = 0; t < trials.size(); t++) {
+                out.add(new ScheduledFork(t, ScheduledFork.PROFILED));
+            }
+        }
+        return out;
+    }
+
+    /** The trials' order in one round: a shuffle seeded by the run's seed and the round. */
+    public List<Integer> roundOrder(int round) {
+        List<Integer> order = new ArrayList<>();
+        for (int t = 0; t < trials.size(); t++) {
+            order.add(t);
+        }
+        Collections.shuffle(order, new Random(seed + round));
+        return order;
+    }
+
+    /** Forks in all: rounds x trials, plus a profiled fork per trial. */
+    public int forkCount() {
+        return trials.size() * (rounds + (profiledFork ? 1 : 0));
+    }
+
+    /** The plan's duration by the cost model, before any fork has run. */
+    public long estimatedSeconds(ForkCost cost) {
+        double seconds = 0;
+        for (ScheduledFork f : schedule()) {
+            seconds += cost.seconds(trials.get(f.trial()), f.profiled(), iterations, datasetSize);
+        }
+        return Math.round(seconds);
+    }
+}

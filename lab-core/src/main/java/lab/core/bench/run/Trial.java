@@ -1,0 +1,36 @@
+package lab.core.bench.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import lab.core.record.JvmConfig;
+
+/**
+ * One row of a run: a JMH benchmark at one set of params, one thread count and one JVM
+ * configuration. Each trial gets one timing fork per round and, after the rounds, one profiled
+ * fork; its timing forks become one result of {@code jmh.json}.
+ *
+ * @param benchmark JMH's full benchmark name ({@code lab.core.bench.ReadBenchmark.read})
+ * @param workload  the workload's name, or the reference row's ({@code readFloor})
+ * @param store     the store under test; null for a reference row (a floor)
+ * @param params    the JMH params the runner passes (store, datasetSize, wait)
+ */
+public record Trial(String benchmark, String workload, String store, Map<String, String> params, int threads,
+                    JvmConfig jvm) {
+
+    public Trial {
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Whether this is a reference row (a floor or the control), not a store. */
+    public boolean reference() {
+        return store == null;
+    }
+
+    /** "read store=MEMORY threads=2", plus the JVM configuration when the run has several. */
+    public String describe(boolean withJvm) {
+        String what = workload + (store == null ? "" : " store=" + store);
+        String wait = params.get("wait");
+        return what + (wait == null ? "" : " wait=" + wait) + " threads=" + threads + (withJvm ? " jvm=" + jvm.name() : "");
+    }
+}

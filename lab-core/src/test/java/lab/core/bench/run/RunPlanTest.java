@@ -1,0 +1,101 @@
+package lab.core.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import lab.core.bench.Profile;
+import lab.core.bench.Workload;
+import lab.core.record.JvmConfig;
+import lab.core.store.StoreType;
+
+class RunPlanTest {
+
+    private static final Set<String> ALL = Set.of(RunPlan.READ_FLOOR, RunPlan.WAKEUP_FLOORS.get(0), RunPlan.WAKEUP_FLOORS.get(1));
+
+    private static RunRequest request() {
+        return RunRequest.of(Profile.QUICK, Path.of("/tmp/reports"), Path.of("/tmp/profiles"))
+                .stores(List.of(StoreType.MEMORY, StoreType.CHANNEL))
+                .workloads(List.of(Workload.READ, Workload.WRITE))
+                .threads(List.of(1, 2)).forks(5).seed(42L);
+    }
+
+    @Test
+    void eachRoundRunsEveryTrialOnceInAShuffledOrderAndProfiledForksComeLast() {
+        RunPlan plan = RunPlan.of(request(), ALL);
+        List<ScheduledFork> schedule = plan.schedule();
+        int trials = plan.trials().size();
+
+        assertThat(schedule).hasSize(plan.forkCount()).hasSize(trials * 6);
+        List<List<Integer>> rounds = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            int round = r;
+            List<Integer> order = schedule.stream().filter(f -> f.round() == round).map(ScheduledFork::trial).toList();
+            assertThat(order).as("round %d", r).hasSize(trials).doesNotHaveDuplicates();
+            rounds.add(order);
+        }
+        assertThat(new HashSet<>(rounds)).as("a fresh order each round").hasSizeGreaterThan(1);
+        assertThat(schedule.subList(trials * 5, schedule.size())).allSatisfy(f -> assertThat(f.profiled()).isTrue());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameScheduleAndAnotherSeedAnother() {
+        assertThat(RunPlan.of(request(), ALL).schedule()).isEqualTo(RunPlan.of(request(), ALL).schedule());
+        assertThat(RunPlan.of(request().seed(43L), ALL).schedule()).isNotEqualTo(RunPlan.of(request(), ALL).schedule());
+    }
+
+    @Test
+    void theMatrixIsWorkloadsThreadsStoresAndJvmsPlusFloorsAndTheControl() {
+        JvmConfig a = new JvmConfig("jdk17-default", "/a/java", List.of(), "17");
+        JvmConfig b = new JvmConfig("jdk25-compact-headers", "/b/java", List.of(JvmConfig.COMPACT_HEADERS), "25");
+        RunPlan plan = RunPlan.of(request().jvms(List.of(a, b)), ALL);
+
+        Map<String, Long> perJvm = plan.trials().stream().collect(Collectors.groupingBy(t -> t.jvm().name(), Collectors.counting()));
+        // 2 workloads x 2 threads x 2 stores + the read floor at 1 and 2 threads + 2 wake-up floors
+        assertThat(perJvm).containsEntry("jdk17-default", 12L).containsEntry("jdk25-compact-headers", 12L);
+        assertThat(plan.multiJvm()).isTrue();
+        assertThat(plan.trials()).filteredOn(t -> t.benchmark().equals(RunPlan.CONTROL) && t.threads() == 1).hasSize(2);
+        assertThat(plan.trials()).filteredOn(Trial::reference).allSatisfy(t -> assertThat(t.params()).doesNotContainKey("store"));
+    }
+
+    @Test
+    void theControlRunsEvenWhenTheReadWorkloadDoesNotAndMissingFloorsAreLeftOut() {
+        RunPlan plan = RunPlan.of(request().workloads(List.of(Workload.WRITE)), ALL);
+        assertThat(plan.trials()).filteredOn(Trial::reference).singleElement()
+                .satisfies(t -> assertThat(t.benchmark()).isEqualTo(RunPlan.CONTROL));
+
+        RunPlan without = RunPlan.of(request(), Set.of());
+        assertThat(without.trials()).noneMatch(Trial::reference).hasSize(8);
+    }
+
+    @Test
+    void waitStrategiesMultiplyOnlyTheActorStores() {
+        RunPlan plan = RunPlan.of(request().workloads(List.of(Workload.READ)).threads(List.of(1))
+                .waits(List.of("blocking", "yielding")), Set.of());
+        assertThat(plan.trials()).extracting(t -> t.store() + "/" + t.params().get("wait"))
+                .containsExactlyInAnyOrder("MEMORY/null", "CHANNEL/blocking", "CHANNEL/yielding");
+    }
+
+    @Test
+    void withoutAgentAndFlameGraphsThereIsNoProfiledFork() {
+        RunPlan plan = RunPlan.of(request().agent(false).flame(false), ALL);
+        assertThat(plan.profiledFork()).isFalse();
+        assertThat(plan.schedule()).noneMatch(ScheduledFork::profiled).hasSize(plan.trials().size() * 5);
+    }
+
+    @Test
+    void theEstimateGrowsWithForksAndIterations() {
+        long five = RunPlan.of(request(), ALL).estimatedSeconds(ForkCost.MEASURED);
+        long ten = RunPlan.of(request().forks(10), ALL).estimatedSeconds(ForkCost.MEASURED);
+        assertThat(ten).isGreaterThan(five);
+        assertThat(five).isPositive();
+    }
+}
