@@ -24,8 +24,7 @@ public class HotKeys {
 
     @Setup(Level.Trial)
     public void draw(StoreState state, ThreadParams thread) {
-        keys = ZipfKeys.draw(state.idsByRank, Math.min(HOT, state.datasetSize), state.exponent, LENGTH,
-                7_000_003L * (thread.getThreadIndex() + 1));
+        keys = KeyStreams.zipf(state.datasetSize, Math.min(HOT, state.datasetSize), LENGTH, 7_000_003L * (thread.getThreadIndex() + 1));
     }
 
     public int next() {

@@ -24,7 +24,7 @@ public class Keys {
     @Setup(Level.Trial)
     public void draw(StoreState state, ThreadParams thread) {
         int length = lengthFor(state.datasetSize);
-        keys = ZipfKeys.draw(state.idsByRank, state.datasetSize, state.exponent, length, 1_000_003L * (thread.getThreadIndex() + 1));
+        keys = KeyStreams.zipf(state.datasetSize, state.datasetSize, length, 1_000_003L * (thread.getThreadIndex() + 1));
         mask = length - 1;
     }
 

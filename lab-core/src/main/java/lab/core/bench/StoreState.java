@@ -15,8 +15,8 @@ import lab.core.store.TaskStore;
  *
  * <p>{@code store} is the {@link StoreType} under test (an empty {@code @Param} on an enum means
  * every constant); {@code datasetSize} is how many tasks it holds before measurement begins
- * (the {@code smoke} profile passes 10,000). The Zipf exponent and the rank-to-id shuffle are
- * computed here once, and every thread's {@link Keys} draws from them.
+ * (the {@code smoke} profile passes 10,000). Every thread's {@link Keys} draws its key stream
+ * from the same Zipf distribution over these ids ({@link KeyStreams}).
  */
 @State(Scope.Benchmark)
 public class StoreState {
@@ -28,14 +28,10 @@ public class StoreState {
     public int datasetSize;
 
     public TaskStore tasks;
-    double exponent;
-    int[] idsByRank;
 
     @Setup(Level.Trial)
     public void load() {
         tasks = Dataset.preload(store, datasetSize);
-        exponent = ZipfKeys.exponentFor(datasetSize);
-        idsByRank = ZipfKeys.idsByRank(datasetSize);
     }
 
     @TearDown(Level.Trial)

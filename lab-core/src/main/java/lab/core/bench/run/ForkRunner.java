@@ -19,6 +19,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import lab.core.bench.KeyStreams;
+
 /**
  * Runs one fork of a trial with JMH's own {@link Runner} and returns what it measured.
  *
@@ -47,9 +49,13 @@ final class ForkRunner {
     private final Path runProfiles;
     private final String runId;
     private final List<String> warnings;
+    private final Path keysDir;
+    private final SharedArchive archive;
 
-    ForkRunner(RunPlan plan, RunOutput output, FlameGraphs flame, AgentProfiler agent, Path profilesDir, String runId,
-               List<String> warnings) {
+    ForkRunner(RunPlan plan, RunOutput output, FlameGraphs flame, AgentProfiler agent, Path profilesDir, Path cacheDir,
+               String runId, List<String> warnings) {
+        this.keysDir = cacheDir.resolve("keys");
+        this.archive = new SharedArchive(cacheDir);
         this.plan = plan;
         this.output = output;
         this.flame = flame;
@@ -76,6 +82,10 @@ final class ForkRunner {
         RunPlan.Iterations it = plan.iterations();
         List<String> jvmArgs = new ArrayList<>(HEAP);
         jvmArgs.addAll(trial.jvm().args());
+        jvmArgs.add("-D" + KeyStreams.DIR_PROPERTY + "=" + keysDir);
+        if (!profiled) {
+            jvmArgs.addAll(archive.flags(trial.jvm(), trial, output, warnings));
+        }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^" + Pattern.quote(trial.benchmark()) + "$")
                 .threads(trial.threads())

@@ -79,7 +79,8 @@ public final class LabRunner {
                 StandardCharsets.UTF_8)) {
             RunOutput output = new RunOutput(OutputFormatFactory.createFormatInstance(
                     request.verbose ? new PrintStream(new Tee(log, out), true, StandardCharsets.UTF_8) : log, VerboseMode.NORMAL));
-            ForkRunner forks = new ForkRunner(plan, output, flame, agent, request.profilesDir, recorder.id(), warnings);
+            ForkRunner forks = new ForkRunner(plan, output, flame, agent, request.profilesDir, request.cacheDir, recorder.id(),
+                    warnings);
             try (Interruption interruption = new Interruption(recorder.id(), output::mute)) {
                 return measure(plan, forks, recorder, console, interruption);
             }
