@@ -1,59 +1,101 @@
 package lab.core.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The run profiles: how much of the matrix to measure and for how long.
+ * The run profiles: how much of the matrix to measure, with how many forks, for how long.
  *
- * <p>Sizing (measured on the 2-core box the lab was built on; see the runner's report). One
- * benchmark = one fork, and a fork costs more than its iterations: JVM start and JMH (~0.7 s),
- * the lab agent's install (~0.9 s of CPU: Byte Buddy plus retransforming the lock classes),
- * async-profiler, preloading the dataset (a million tasks: 0.2-0.5 s, seconds for the actor
- * store) and drawing the keys. {@code quick} measures 8 stores x 6 workloads x 2 thread counts =
- * 96 benchmarks in 8 minutes, which leaves each 1.6 s of iterations: 3 x 200 ms of warmup (the
- * measured methods are small and C2 compiles them within the first tens of milliseconds; the
- * preload has already compiled the stores' insert paths) and 5 x 200 ms of measurement.
- * {@code smoke} (24 benchmarks, 90 s in CI) checks that everything works rather than measures:
- * 2 x 150 ms warmup and 3 x 150 ms measurement on 10,000 tasks. One fork means {@code quick}'s
- * error bars are within-fork only; {@code full} runs 5 forks of 3 x 1 s warmup and 5 x 1 s measurement, so that
- * run-to-run variance (JIT decisions, heap layout) shows and the per-fork means can carry a
- * significance test: with 3 forks a side, a two-sided Mann-Whitney U test can never go below
- * p = 0.1; with 5 a side its smallest p is 0.008 (about 90 minutes on 2 cores).
+ * <p>A run is rounds of forks (lab.core.bench.run): each round runs one timing fork of every
+ * benchmark, then each benchmark gets one profiled fork. A fork costs far more than its
+ * iterations — JVM start and JMH, preloading a million tasks, the key streams — so the profiles
+ * are sized by forks: see the README's "Where a fork's time goes" for the measured breakdown and
+ * the command that measures it. With fewer than 5 forks a side, a two-sided Mann-Whitney U test
+ * on per-fork means cannot reach p &lt; 0.05 (its smallest p at 5 a side is 0.008), so
+ * {@code quick} and {@code full} run 5 timing forks of every benchmark.
+ *
+ * <ul>
+ *   <li>{@code smoke} checks that everything works rather than measures (CI): every store on
+ *       read, write and getAll at one thread, 10,000 tasks, one timing fork.</li>
+ *   <li>{@code quick} (the default) measures what the decision log's claims test: reads and
+ *       writes at one thread and at the core count, mixed and contention at the core count,
+ *       getAll and create at one thread — the cells no claim reads (create, mixed and contention
+ *       at one thread, getAll at the core count) are left to {@code full}, to keep the run
+ *       within minutes on two cores. Iterations are short (2 + 3 x 100 ms): the preload has
+ *       already compiled the stores' insert paths and reads compile within the first
+ *       milliseconds, and the variance that matters is between forks.</li>
+ *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
+ *       5 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
+ * </ul>
  */
 public enum Profile {
-    SMOKE(10_000, 1, 2, 150, 3, 150, List.of(Workload.READ, Workload.WRITE, Workload.GET_ALL), false),
-    QUICK(1_000_000, 1, 3, 200, 5, 200, List.of(Workload.values()), true),
-    FULL(1_000_000, 5, 3, 1000, 5, 1000, List.of(Workload.values()), true);
+    SMOKE("CI check that everything works: every store on read, write, getAll at 1 thread, 10,000 tasks, 1 timing fork",
+            10_000, 1, 1, 100, 2, 100,
+            cells(Workload.READ, T.ONE, Workload.WRITE, T.ONE, Workload.GET_ALL, T.ONE)),
+    QUICK("what the decision log's claims test: every store, reads and writes at 1 and #cores threads, mixed and contention"
+            + " at #cores, getAll and create at 1; 1,000,000 tasks; 5 timing forks of 2+3 x 100 ms",
+            1_000_000, 5, 2, 100, 3, 100,
+            cells(Workload.READ, T.BOTH, Workload.WRITE, T.BOTH, Workload.CREATE, T.ONE, Workload.MIXED, T.CORES,
+                    Workload.GET_ALL, T.ONE, Workload.CONTENTION, T.CORES)),
+    FULL("publication: every store x every workload x 1 and #cores threads; 1,000,000 tasks; 5 timing forks of 3+5 x 1 s",
+            1_000_000, 5, 3, 1000, 5, 1000,
+            cells(Workload.READ, T.BOTH, Workload.WRITE, T.BOTH, Workload.CREATE, T.BOTH, Workload.MIXED, T.BOTH,
+                    Workload.GET_ALL, T.BOTH, Workload.CONTENTION, T.BOTH));
 
+    /** The thread counts of a workload in a profile. */
+    private static final class T {
+        static final String ONE = "1";
+        static final String CORES = "cores";
+        static final String BOTH = "1,cores";
+    }
+
+    private final String description;
     private final int datasetSize;
     private final int forks;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
-    private final List<Workload> workloads;
-    private final boolean allThreadCounts;
+    /** Workload → thread counts ("1", "cores" or both). */
+    private final Map<Workload, String> cells;
 
-    Profile(int datasetSize, int forks, int warmupIterations, int warmupMillis, int measurementIterations,
-            int measurementMillis, List<Workload> workloads, boolean allThreadCounts) {
+    Profile(String description, int datasetSize, int forks, int warmupIterations, int warmupMillis,
+            int measurementIterations, int measurementMillis, Map<Workload, String> cells) {
+        this.description = description;
         this.datasetSize = datasetSize;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
-        this.workloads = workloads;
-        this.allThreadCounts = allThreadCounts;
+        this.cells = cells;
+    }
+
+    private static Map<Workload, String> cells(Object... pairs) {
+        Map<Workload, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((Workload) pairs[i], (String) pairs[i + 1]);
+        }
+        return m;
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** One line on what the profile measures (the CLI's help shows it). */
+    public String description() {
+        return description;
     }
 
     public int datasetSize() {
         return datasetSize;
     }
 
+    /** Timing forks per benchmark: the number of rounds. */
     public int forks() {
         return forks;
     }
@@ -74,14 +116,43 @@ public enum Profile {
         return measurementMillis;
     }
 
+    /** The profile's workloads, in order. */
     public List<Workload> workloads() {
-        return workloads;
+        return List.copyOf(cells.keySet());
     }
 
-    /** Thread counts: 1, plus the machine's core count for quick and full. */
-    public List<Integer> threads() {
+    /**
+     * The thread counts the profile measures a workload at: 1 and/or this machine's core count
+     * (once when the machine has one core); empty when the profile does not measure it.
+     */
+    public List<Integer> threads(Workload workload) {
+        String spec = cells.get(workload);
+        List<Integer> out = new ArrayList<>();
+        if (spec == null) {
+            return out;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
-        return allThreadCounts && cores > 1 ? List.of(1, cores) : List.of(1);
+        if (spec.contains(T.ONE)) {
+            out.add(1);
+        }
+        if (spec.contains(T.CORES) && !out.contains(cores)) {
+            out.add(cores);
+        }
+        return out;
+    }
+
+    /** Every thread count of the profile (1, and the core count when any workload uses it). */
+    public List<Integer> threads() {
+        List<Integer> out = new ArrayList<>();
+        for (Workload w : cells.keySet()) {
+            for (int t : threads(w)) {
+                if (!out.contains(t)) {
+                    out.add(t);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     public static Profile parse(String name) {

@@ -33,27 +33,36 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return String.join("\n",
-                "[--profile smoke|quick|full] [--stores A,B] [--workloads read,write] [--threads 1,2] [--label TEXT]"
-                        + " [--no-agent] [--no-flame] [--reports DIR] [--profiles DIR]",
-                "",
-                "  --profile P      smoke: every store on read, write, getAll, 1 thread, 10,000 tasks (CI, ~1.5 min)",
-                "                   quick (default): every store x every workload x threads 1 and #cores, 1,000,000 tasks (~8 min)",
-                "                   full: as quick with 5 forks of 3 x 1 s warmup + 5 x 1 s measurement, for publication (~1.5 h)",
-                "  --stores A,B     store types (" + String.join(", ", storeNames()) + ")",
-                "  --workloads W    " + String.join(", ", Workload.names(List.of(Workload.values()))),
-                "  --threads 1,2    JMH thread counts",
-                "  --label TEXT     a label, also part of the run id",
-                "  --no-agent       without the lab agent's lock/park/allocation counters",
-                "  --no-flame       without async-profiler flame graphs",
-                "  --reports DIR    where runs are stored (default <lab>/reports)",
-                "  --profiles DIR   where flame graphs go (default <lab>/profiles)",
-                "  --dataset N      preloaded tasks (overrides the profile's)",
-                "  --forks N        forks per benchmark (overrides the profile's)",
-                "  --warmup N --iterations N --time MS   warmup and measurement iterations, ms per iteration",
-                "  --agent-jar JAR  the agent jar (default <lab>/lab-agent/target/lab-agent.jar)",
-                "",
-                "The last line printed is the run id. Ctrl-C stores the run as interrupted.");
+        List<String> lines = new ArrayList<>();
+        lines.add("[--profile smoke|quick|full] [--stores A,B] [--workloads read,write] [--threads 1,2] [--jvm PATH,...]"
+                + " [--jvm-args \"FLAGS\"]... [--label TEXT] [--no-agent] [--no-flame] [--verbose]");
+        lines.add("");
+        for (Profile p : Profile.values()) {
+            lines.add(String.format(java.util.Locale.ROOT, "  --profile %-6s %s%s", p.label(), p.description(),
+                    p == Profile.QUICK ? " (default)" : ""));
+        }
+        lines.add("  --stores A,B       store types (" + String.join(", ", storeNames()) + ")");
+        lines.add("  --workloads W      " + String.join(", ", Workload.names(List.of(Workload.values()))));
+        lines.add("  --threads 1,2      JMH thread counts for every workload (default: the profile's per workload)");
+        lines.add("  --jvm PATH,...     JVMs (java executables or homes) to add to the matrix (default: this one)");
+        lines.add("  --jvm-args FLAGS   a JVM configuration's flags, e.g. \"-XX:+UseCompactObjectHeaders\"; repeatable, \"\" for none");
+        lines.add("  --forks N          timing forks per benchmark = rounds (overrides the profile's)");
+        lines.add("  --seed N           the rounds' shuffle seed (default: a fresh one; stored in run.json)");
+        lines.add("  --wait W,...       wait strategies for the actor stores, one benchmark each");
+        lines.add("  --label TEXT       a label, also part of the run id");
+        lines.add("  --no-agent         the profiled fork without the lab agent's counters");
+        lines.add("  --no-flame         the profiled fork without async-profiler (both off: no profiled fork)");
+        lines.add("  --verbose          stream JMH's own output (always kept in the run's jmh.log)");
+        lines.add("  --reports DIR      where runs are stored (default <lab>/reports)");
+        lines.add("  --profiles DIR     where flame graphs go (default <lab>/profiles)");
+        lines.add("  --dataset N        preloaded tasks (overrides the profile's)");
+        lines.add("  --warmup N --iterations N --time MS   warmup and measurement iterations, ms per iteration");
+        lines.add("  --agent-jar JAR    the agent jar (default <lab>/lab-agent/target/lab-agent.jar)");
+        lines.add("");
+        lines.add("Forks run in rounds: each round runs one timing fork (-prof gc only) of every benchmark in a shuffled");
+        lines.add("order, then each benchmark gets one profiled fork (agent, async-profiler). The last line printed is");
+        lines.add("the run id. Ctrl-C stores the run as interrupted.");
+        return String.join("\n", lines);
     }
 
     @Override

@@ -64,7 +64,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         List<Trial> trials = new ArrayList<>();
         for (JvmConfig jvm : r.jvms) {
             for (Workload w : r.workloads) {
-                for (int threads : r.threads) {
+                for (int threads : r.threadsFor(w)) {
                     for (StoreType store : r.stores) {
                         for (String wait : waitsFor(store, r.waits)) {
                             Map<String, String> params = new LinkedHashMap<>();

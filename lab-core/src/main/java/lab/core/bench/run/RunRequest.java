@@ -19,6 +19,7 @@ public final class RunRequest {
     Profile profile;
     List<StoreType> stores;
     List<Workload> workloads;
+    /** Thread counts for every workload; null for the profile's own per workload. */
     List<Integer> threads;
     int datasetSize;
     /** Timing forks per benchmark: the number of rounds. */
@@ -49,7 +50,7 @@ public final class RunRequest {
         r.profile = profile;
         r.stores = List.of(StoreType.values());
         r.workloads = profile.workloads();
-        r.threads = profile.threads();
+        r.threads = null;
         r.datasetSize = profile.datasetSize();
         r.forks = profile.forks();
         r.warmupIterations = profile.warmupIterations();
@@ -176,6 +177,15 @@ public final class RunRequest {
     public RunRequest cacheDir(Path value) {
         cacheDir = value;
         return this;
+    }
+
+    /** The thread counts a workload runs at: the explicit --threads, else the profile's (1 when it has none). */
+    public List<Integer> threadsFor(Workload workload) {
+        if (threads != null) {
+            return threads;
+        }
+        List<Integer> t = profile.threads(workload);
+        return t.isEmpty() ? List.of(1) : t;
     }
 
     public Profile profile() {

@@ -49,7 +49,9 @@ final class RunSettings {
             stores.add(s.name());
         }
         RunPlan.Iterations it = plan.iterations();
-        return new RunConfiguration(r.profile.label(), stores, Workload.names(r.workloads), r.threads, r.datasetSize,
+        java.util.TreeSet<Integer> threads = new java.util.TreeSet<>();
+        r.workloads.forEach(w -> threads.addAll(r.threadsFor(w)));
+        return new RunConfiguration(r.profile.label(), stores, Workload.names(r.workloads), List.copyOf(threads), r.datasetSize,
                 ZipfKeys.describe(r.datasetSize), ZipfKeys.exponentFor(r.datasetSize), plan.rounds(), it.warmup(),
                 it.warmupMillis() + " ms", it.measurement(), it.measurementMillis() + " ms", agent != null, flame != null,
                 flame != null ? FlameGraphs.EVENTS : List.of(), extra);

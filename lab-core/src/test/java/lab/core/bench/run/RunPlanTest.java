@@ -85,6 +85,20 @@ class RunPlanTest {
     }
 
     @Test
+    void quickMeasuresEachWorkloadAtTheThreadCountsItsClaimsRead() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        RunPlan plan = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")).stores(List.of(StoreType.MEMORY)),
+                Set.of());
+        Map<String, List<Integer>> threads = plan.trials().stream().collect(Collectors.groupingBy(Trial::workload,
+                java.util.LinkedHashMap::new, Collectors.mapping(Trial::threads, Collectors.toList())));
+
+        assertThat(threads.get("read")).containsExactlyElementsOf(new java.util.LinkedHashSet<>(List.of(1, cores)));
+        assertThat(threads.get("mixed")).containsExactly(cores);
+        assertThat(threads.get("getAll")).containsExactly(1);
+        assertThat(plan.rounds()).isEqualTo(5);
+    }
+
+    @Test
     void withoutAgentAndFlameGraphsThereIsNoProfiledFork() {
         RunPlan plan = RunPlan.of(request().agent(false).flame(false), ALL);
         assertThat(plan.profiledFork()).isFalse();
