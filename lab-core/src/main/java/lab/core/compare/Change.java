@@ -8,6 +8,8 @@ public enum Change {
     WORSE,
     /** Not significant at α: benchstat's "~". */
     SAME,
-    /** No samples on a side: nothing to test. */
+    /** Significant, but not beyond the control benchmark's drift between the two runs: "~ (machine drift ±X%)". */
+    DRIFT,
+    /** No samples on a side, or samples that are not numbers: nothing to test (the row's note says why). */
     UNKNOWN
 }

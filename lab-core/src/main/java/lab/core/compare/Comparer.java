@@ -13,15 +13,26 @@ import lab.core.record.Metric;
 
 /**
  * The comparison engine behind {@code ./lab compare} and {@code /compare}: benchstat's method on
- * JMH results.
+ * JMH results, with the run design's pairing and drift control.
  *
  * <p>Rows are matched by {@link BenchmarkResult#key()} (benchmark, params, mode, threads); when a
  * side is one store of a run, by the key without the {@code store} param, so that "MEMORY read at 2
- * threads" lines up with "SHARD read at 2 threads". Per row: the median of each side with its
- * order-statistic interval, the ratio head/base, the two-sided Mann-Whitney U p-value, and "~"
- * (no change) when p &gt; α. Samples are per-fork means when both sides have at least
- * {@value SampleKind#MIN_FORKS} forks, iterations otherwise; the table says which. Better/worse
- * follows the unit. A geomean row closes each table.
+ * threads" lines up with "SHARD read at 2 threads". Per row (see {@link #row}):
+ * <ul>
+ * <li>units: the head's samples are converted into the base's unit ({@link Units}); a pair that
+ * cannot be converted is refused with the reason, never compared number to number;</li>
+ * <li>samples: per-fork means when both sides have at least {@value SampleKind#MIN_FORKS} forks,
+ * iterations otherwise ({@link SampleKind}); a sample that is NaN makes the row unknown, with
+ * the fork named;</li>
+ * <li>two benchmarks of one run whose forks carry their rounds are <b>paired by round</b>
+ * ({@link Analysis}): per-round ratios, their median, the Walsh-average interval and the
+ * Wilcoxon signed-rank test ({@link SignedRank}); otherwise the ratio of medians, Moses'
+ * interval and the Mann-Whitney U test ({@link MannWhitney});</li>
+ * <li>"~" (no change) when p &gt; α; better/worse follows the unit;</li>
+ * <li>two runs: the control benchmark's drift ({@link Drift}); a significant row of the primary
+ * metric whose ratio interval does not clear the drift band is "~ (machine drift ±X%)".</li>
+ * </ul>
+ * A geomean row closes each table, "?" with the reason when a ratio cannot enter it.
  */
 public final class Comparer {
 
@@ -41,47 +52,64 @@ public final class Comparer {
     public static Comparison compare(Side base, Side head, String metric) {
         String asked = metric == null || metric.isBlank() ? PRIMARY : stripDot(metric.trim());
         boolean byStore = base.store() != null || head.store() != null;
+        boolean sameRun = base.runId().equals(head.runId());
         Function<BenchmarkResult, String> keyOf = byStore ? r -> r.keyWithout(Side.STORE_PARAM) : BenchmarkResult::key;
 
-        Map<String, BenchmarkResult> baseRows = index(base.selected(), keyOf);
-        Map<String, BenchmarkResult> headRows = index(head.selected(), keyOf);
-        List<String> matched = new ArrayList<>();
-        List<String> onlyBase = new ArrayList<>();
-        for (String k : baseRows.keySet()) {
-            (headRows.containsKey(k) ? matched : onlyBase).add(k);
-        }
-        List<String> onlyHead = headRows.keySet().stream().filter(k -> !baseRows.containsKey(k)).toList();
+        Map<String, BenchmarkResult> baseTiming = index(base.selected(), keyOf);
+        Map<String, BenchmarkResult> headTiming = index(head.selected(), keyOf);
+        List<String> onlyBase = baseTiming.keySet().stream().filter(k -> !headTiming.containsKey(k)).toList();
+        List<String> onlyHead = headTiming.keySet().stream().filter(k -> !baseTiming.containsKey(k)).toList();
 
         List<String> metrics = new ArrayList<>();
         if (asked.equals(ALL)) {
             metrics.add(PRIMARY);
             Set<String> names = new LinkedHashSet<>();
-            for (String k : matched) {
-                names.addAll(baseRows.get(k).secondary().keySet());
+            for (BenchmarkResult r : base.selected()) {
+                r.secondary().keySet().forEach(n -> names.add(stripDot(n)));
+            }
+            for (BenchmarkResult r : base.profiled()) {
+                r.secondary().keySet().stream().map(Comparer::stripDot).filter(n -> n.startsWith("lab.")).forEach(names::add);
             }
             metrics.addAll(names);
         } else {
             metrics.add(asked);
         }
 
+        Drift drift = sameRun ? null : drift(base, head);
         List<String> notes = new ArrayList<>();
         List<Comparison.Table> tables = new ArrayList<>();
+        List<Comparison.Refused> refused = new ArrayList<>();
+        boolean anyMatched = false;
         for (String m : metrics) {
+            Map<String, BenchmarkResult> baseRows = index(base.selected(m), keyOf);
+            Map<String, BenchmarkResult> headRows = index(head.selected(m), keyOf);
             Map<String, List<Comparison.Row>> byUnit = new LinkedHashMap<>();
             int missing = 0;
-            for (String k : matched) {
-                BenchmarkResult b = baseRows.get(k);
-                BenchmarkResult h = headRows.get(k);
+            for (Map.Entry<String, BenchmarkResult> e : baseRows.entrySet()) {
+                BenchmarkResult b = e.getValue();
+                BenchmarkResult h = headRows.get(e.getKey());
+                if (h == null) {
+                    continue;
+                }
+                anyMatched = true;
                 Metric bm = metric(b, m);
                 Metric hm = metric(h, m);
                 if (bm == null || hm == null) {
                     missing++;
                     continue;
                 }
-                Comparison.Row row = row(k, b, h, bm, hm);
-                if (row.baseSamples().length == 0 && row.headSamples().length == 0) {
+                if (placeholder(bm) && placeholder(hm)) {
                     // e.g. JMH's "async" placeholder result: nothing measured, nothing to show
                     continue;
+                }
+                String refusal = Units.refusal(hm.unit(), bm.unit());
+                if (refusal != null) {
+                    refused.add(new Comparison.Refused(e.getKey(), m, refusal));
+                    continue;
+                }
+                Comparison.Row row = row(e.getKey(), b, h, bm, hm, sameRun);
+                if (drift != null && m.equals(PRIMARY)) {
+                    row = applyDrift(row, drift);
                 }
                 byUnit.computeIfAbsent(bm.unit(), u -> new ArrayList<>()).add(row);
             }
@@ -92,13 +120,17 @@ public final class Comparer {
                 tables.add(table(m, e.getKey(), e.getValue(), byStore));
             }
         }
-        if (matched.isEmpty()) {
+        if (!anyMatched) {
             notes.add("No benchmark is present on both sides" + (byStore ? " (rows are matched without the store param)" : "") + ".");
-        } else if (tables.isEmpty()) {
+        } else if (tables.isEmpty() && refused.isEmpty()) {
             notes.add("No matching row has the metric " + asked + ".");
         }
+        for (Comparison.Refused r : refused) {
+            notes.add("Not compared: " + r.key() + " (" + r.metric() + "): " + r.reason() + ".");
+        }
+        notes.addAll(driftNotes(drift, sameRun, base, head));
         notes.addAll(sampleNotes(tables));
-        return new Comparison(base, head, asked, ALPHA, tables, onlyBase, onlyHead, notes);
+        return new Comparison(base, head, asked, ALPHA, drift, tables, refused, onlyBase, onlyHead, notes);
     }
 
     /** A secondary metric by name, tolerant of JMH's "·" prefix; the primary for "primary". */
@@ -128,33 +160,131 @@ public final class Comparer {
                 ? SampleKind.FORK_MEANS : SampleKind.ITERATIONS;
     }
 
+    /**
+     * The samples of a metric: per-fork means or iterations, -0.0 as 0.0, NaN and infinities kept
+     * (the caller refuses them with {@link #problem}). A result without raw data (hand-written or
+     * foreign JSON) gives its score as its one sample.
+     */
     public static double[] samples(Metric m, SampleKind kind) {
         double[] s = kind == SampleKind.FORK_MEANS ? m.forkMeans() : m.iterationSamples();
-        if (s.length == 0 && Double.isFinite(m.score())) {
-            // a result without raw data (hand-written or foreign JSON): the score is all there is
-            return new double[] {m.score()};
+        if (s.length == 0 && !Double.isNaN(m.score())) {
+            s = new double[] {m.score()};
         }
-        return java.util.Arrays.stream(s).filter(Double::isFinite).toArray();
+        return java.util.Arrays.stream(s).map(v -> v + 0.0).toArray();
     }
 
-    static Comparison.Row row(String key, BenchmarkResult b, BenchmarkResult h, Metric bm, Metric hm) {
+    /** Why these samples cannot be tested (none, or not numbers), or null. */
+    public static String problem(String side, double[] s, SampleKind kind) {
+        if (s.length == 0) {
+            return side + " has no samples";
+        }
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(s[i])) {
+                return side + "'s " + (kind == SampleKind.FORK_MEANS ? "fork " : "iteration ") + (i + 1) + " is "
+                        + (Double.isNaN(s[i]) ? "NaN" : "infinite") + ": not a measurement (a failed or empty iteration)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One row from two results' metric (already matched; units convertible). Paired by round
+     * when both results are of one run and carry their forks' rounds.
+     */
+    public static Comparison.Row row(String key, BenchmarkResult b, BenchmarkResult h, Metric bm, Metric hm, boolean sameRun) {
         SampleKind kind = sampleKind(bm, hm);
+        double factor = Units.factor(hm.unit(), bm.unit());
         double[] bs = samples(bm, kind);
-        double[] hs = samples(hm, kind);
+        double[] hs = java.util.Arrays.stream(samples(hm, kind)).map(v -> v * factor).toArray();
+        String problem = Units.refusal(hm.unit(), bm.unit());
+        if (problem == null) {
+            problem = problem("base", bs, kind);
+        }
+        if (problem == null) {
+            problem = problem("head", hs, kind);
+        }
+        if (problem != null) {
+            Stats.Interval none = new Stats.Interval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return new Comparison.Row(key, b.method(), b, h, bm.unit(), kind, bs, hs, safeCentre(bs), safeCentre(hs),
+                    Double.NaN, none, Significance.none(), Analysis.unpaired(null), Change.UNKNOWN, problem);
+        }
         Stats.Interval bc = Stats.medianInterval(bs, LEVEL);
         Stats.Interval hc = Stats.medianInterval(hs, LEVEL);
-        double ratio = Stats.ratio(hc.centre(), bc.centre());
-        MannWhitney.Result test = MannWhitney.test(hs, bs);
+        Paired.Pairs pairs = sameRun && kind == SampleKind.FORK_MEANS ? Paired.pairs(b, bm, h, hm, factor) : null;
+        String unpairedWhy = !sameRun ? "two runs: their rounds do not pair"
+                : kind != SampleKind.FORK_MEANS ? "a side has one fork" : pairs.problem();
+        double ratio;
+        Stats.Interval ri;
+        Significance test;
+        Analysis analysis;
+        if (unpairedWhy == null) {
+            Paired.Result pr = Paired.analyse(pairs, LEVEL);
+            ratio = pr.ratio().centre();
+            ri = pr.ratio();
+            test = pr.test();
+            analysis = Analysis.paired(pairs.rounds().length);
+        } else {
+            ri = Stats.ratioInterval(bs, hs, LEVEL);
+            ratio = ri.centre();
+            test = Significance.of(MannWhitney.test(hs, bs));
+            analysis = Analysis.unpaired(unpairedWhy);
+        }
         Change change;
-        if (bs.length == 0 || hs.length == 0) {
-            change = Change.UNKNOWN;
-        } else if (!(test.p() <= ALPHA) || ratio == 1) {
+        if (!(test.p() <= ALPHA) || ratio == 1) {
             change = Change.SAME;
         } else {
-            boolean up = hc.centre() > bc.centre();
+            boolean up = ratio > 1;
             change = up == Metric.higherIsBetter(bm.unit()) ? Change.BETTER : Change.WORSE;
         }
-        return new Comparison.Row(key, b.method(), b, h, kind, bs, hs, bc, hc, ratio, test, change);
+        return new Comparison.Row(key, b.method(), b, h, bm.unit(), kind, bs, hs, bc, hc, ratio, ri, test, analysis, change, null);
+    }
+
+    /** Nothing measured at all (JMH's "async" result, a metric written as NaN): not a row. */
+    private static boolean placeholder(Metric m) {
+        return java.util.Arrays.stream(m.iterationSamples()).noneMatch(v -> !Double.isNaN(v)) && Double.isNaN(m.score());
+    }
+
+    private static Stats.Interval safeCentre(double[] s) {
+        return Stats.medianInterval(java.util.Arrays.stream(s).filter(Double::isFinite).toArray(), LEVEL);
+    }
+
+    /** The row's change, unless the control's drift between the two runs explains it. */
+    static Comparison.Row applyDrift(Comparison.Row row, Drift drift) {
+        if (!row.significant() || drift.beyond(row.ratioInterval().lo(), row.ratioInterval().hi())) {
+            return row;
+        }
+        return row.withChange(Change.DRIFT, "machine drift " + drift.bandText());
+    }
+
+    /** The control's drift between two runs, or null when a run lacks the control. */
+    static Drift drift(Side base, Side head) {
+        java.util.Optional<BenchmarkResult> b = base.controlResult();
+        java.util.Optional<BenchmarkResult> h = head.controlResult();
+        if (b.isEmpty() || h.isEmpty() || Units.refusal(h.get().primary().unit(), b.get().primary().unit()) != null) {
+            return null;
+        }
+        Comparison.Row r = row(b.get().key(), b.get(), h.get(), b.get().primary(), h.get().primary(), false);
+        if (r.change() == Change.UNKNOWN) {
+            return null;
+        }
+        return new Drift(b.get().key(), r.unit(), r.baseCentre(), r.headCentre(), r.ratioInterval(), r.test(),
+                Drift.bandOf(r.ratioInterval()));
+    }
+
+    private static List<String> driftNotes(Drift drift, boolean sameRun, Side base, Side head) {
+        if (sameRun) {
+            return List.of();
+        }
+        if (drift == null) {
+            String missing = base.controlResult().isEmpty() ? base.runId() : head.runId();
+            return List.of("Machine drift: not measured (run " + missing + " has no control benchmark "
+                    + base.control() + " at 1 thread, or its samples are unusable): changes are not checked against drift.");
+        }
+        return List.of(String.format(java.util.Locale.ROOT,
+                "Machine drift: the control (%s) moved %s (%s) between the runs; a change of the primary metric is"
+                        + " called only when its whole interval lies beyond %s, otherwise it is \"~ (machine drift %s)\".",
+                drift.control(), ComparisonText.percent(drift.ratio().centre()), ComparisonText.ratioRange(drift.ratio()),
+                drift.bandText(), drift.bandText()));
     }
 
     private static Comparison.Table table(String metric, String unit, List<Comparison.Row> rows, boolean byStore) {
@@ -199,55 +329,73 @@ public final class Comparer {
                 label.append(' ').append(b.mode());
             }
             label.append(" t=").append(b.threads());
-            labelled.add(new Comparison.Row(r.key(), label.toString(), r.baseResult(), r.headResult(), r.samples(),
-                    r.baseSamples(), r.headSamples(), r.baseCentre(), r.headCentre(), r.ratio(), r.test(), r.change()));
+            labelled.add(r.withLabel(label.toString()));
             bc[i] = r.baseCentre().centre();
             hc[i] = r.headCentre().centre();
             ratios[i] = r.ratio();
             i++;
         }
+        String why = Stats.geomeanProblem(ratios);
         return new Comparison.Table(metric, unit, Metric.higherIsBetter(unit), labelled, shared,
-                Stats.geomean(bc), Stats.geomean(hc), Stats.geomean(ratios));
+                Stats.geomean(bc), Stats.geomean(hc), Stats.geomean(ratios), why == null ? null : "ratios: " + why);
     }
 
     private static List<String> sampleNotes(List<Comparison.Table> tables) {
         List<String> notes = new ArrayList<>();
         boolean iterations = false;
         boolean forks = false;
+        boolean paired = false;
+        boolean unpaired = false;
+        boolean single = false;
         double worstMinP = 0;
         String worstN = null;
         for (Comparison.Table t : tables) {
             for (Comparison.Row r : t.rows()) {
                 iterations |= r.samples() == SampleKind.ITERATIONS;
                 forks |= r.samples() == SampleKind.FORK_MEANS;
-                if (r.minimumP() > worstMinP) {
+                paired |= r.analysis().isPaired();
+                unpaired |= !r.analysis().isPaired() && r.change() != Change.UNKNOWN;
+                single |= r.baseCentre().n() == 1 || r.headCentre().n() == 1;
+                if (r.change() != Change.UNKNOWN && r.minimumP() > worstMinP) {
                     worstMinP = r.minimumP();
-                    worstN = r.baseSamples().length + "+" + r.headSamples().length;
+                    worstN = r.test().sizes().substring(2);
                 }
             }
         }
         if (forks) {
-            notes.add("Samples: per-fork means (each side has at least " + SampleKind.MIN_FORKS + " forks).");
+            notes.add("Samples: per-fork means (each side has at least " + SampleKind.MIN_FORKS
+                    + " forks; iterations of one fork are correlated and are never treated as independent samples).");
         }
         if (iterations) {
-            notes.add("Samples: measurement iterations, because a side has fewer than " + SampleKind.MIN_FORKS
-                    + " forks. Iterations of one fork are correlated, so p-values and intervals are optimistic;"
-                    + " use the full profile (at least 3 forks) before calling a change.");
+            notes.add("Samples: measurement iterations where a side has a single fork. Iterations of one fork are"
+                    + " correlated, so those p-values and intervals are optimistic.");
+        }
+        if (paired) {
+            notes.add("Paired by round: forks of the two benchmarks that ran in the same round are compared as a pair;"
+                    + " ratio = median of the per-round ratios, interval = Walsh averages of the log ratios,"
+                    + " test = Wilcoxon signed-rank (exact). Drift between rounds cancels out.");
+        }
+        if (unpaired) {
+            notes.add("Unpaired rows: ratio of medians, Moses' interval, Mann-Whitney U (exact while counting is cheap,"
+                    + " else the normal approximation with tie and continuity correction).");
+        }
+        if (single) {
+            notes.add("Some sides have one sample: no interval exists (shown as ± ∞).");
         }
         double lowest = tables.stream().flatMap(t -> t.rows().stream())
                 .flatMap(r -> java.util.stream.Stream.of(r.baseCentre(), r.headCentre()))
                 .filter(i -> i.n() > 1).mapToDouble(Stats.Interval::confidence).min().orElse(1);
         if (lowest < LEVEL) {
-            notes.add(String.format("Some sides have fewer than 6 samples: their interval is [min, max], which"
+            notes.add(String.format(java.util.Locale.ROOT, "Some sides have fewer than 6 samples: their interval is [min, max], which"
                     + " covers the median with only %.1f%% confidence.", lowest * 100));
         }
         if (worstMinP > ALPHA) {
-            notes.add(String.format("With %s samples the smallest attainable p is %.3f > α = %.2f: such rows"
-                    + " can only show \"~\", whatever the stores do.", worstN, worstMinP, ALPHA));
+            notes.add(String.format(java.util.Locale.ROOT, "With %s samples the smallest attainable p is %.3f > α = %.2f: such rows"
+                    + " can only show \"~\", whatever the stores do%s.", worstN, worstMinP, ALPHA,
+                    paired ? " (a paired test needs at least 6 rounds)" : ""));
         }
-        notes.add("Intervals: median with its distribution-free order-statistic interval (95% asked; the"
-                + " actual coverage is discrete). Test: two-sided Mann-Whitney U, exact up to "
-                + MannWhitney.EXACT_MAX_PER_SIDE + " samples a side; \"~\" when p > 0.05.");
+        notes.add("Intervals: medians with their distribution-free order-statistic interval (95% asked; the"
+                + " actual coverage is discrete); \"~\" when p > 0.05.");
         return notes;
     }
 }

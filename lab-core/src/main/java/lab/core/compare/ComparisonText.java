@@ -21,6 +21,16 @@ public final class ComparisonText {
         out.append("head: ").append(c.head().label()).append('\n');
         out.append("metric: ").append(c.metric()).append("   samples: ").append(c.sampleSummary())
                 .append("   α = ").append(String.format(Locale.ROOT, "%.2f", c.alpha())).append('\n');
+        out.append("analysis: ").append(c.analysisSummary()).append('\n');
+        if (c.drift() != null) {
+            Drift d = c.drift();
+            out.append("control: ").append(d.control()).append('\n');
+            out.append("  base ").append(num(d.base().centre())).append(' ').append(pm(d.base())).append(' ').append(d.unit())
+                    .append("   head ").append(num(d.head().centre())).append(' ').append(pm(d.head())).append(' ').append(d.unit())
+                    .append("   drift ").append(percent(d.ratio().centre())).append(" (").append(ratioRange(d.ratio()))
+                    .append(", p=").append(String.format(Locale.ROOT, "%.3f", d.test().p())).append(")   band ")
+                    .append(d.bandText()).append('\n');
+        }
         for (Comparison.Table t : c.tables()) {
             out.append('\n').append(t.title());
             if (!t.commonParams().isEmpty()) {
@@ -35,7 +45,7 @@ public final class ComparisonText {
                         num(r.headCentre().centre()), pm(r.headCentre()), delta(r), test(r)});
             }
             cells.add(new String[] {"geomean", num(t.geomeanBase()), "", num(t.geomeanHead()), "",
-                    percent(t.geomeanRatio()), ""});
+                    percent(t.geomeanRatio()), t.geomeanNote() == null ? "" : "(" + t.geomeanNote() + ")"});
             out.append(align(cells));
         }
         if (!c.onlyBase().isEmpty()) {
@@ -55,24 +65,39 @@ public final class ComparisonText {
         return out.toString();
     }
 
-    /** "-93.41%" when significant, "~" otherwise, "?" without samples. */
+    /** "-93.41%" when significant, "~" otherwise, "~ (machine drift ±12%)" within drift, "?" without samples. */
     public static String delta(Comparison.Row r) {
         return switch (r.change()) {
             case SAME -> "~";
+            case DRIFT -> "~ (" + r.note() + ")";
             case UNKNOWN -> "?";
             default -> percent(r.ratio());
         };
     }
 
-    /** "(p=0.008 n=5+5)", benchstat's annotation. */
+    /** "(p=0.008 n=5+5)", benchstat's annotation; "(p=0.031 n=6 rounds)" when paired; the reason when untested. */
     public static String test(Comparison.Row r) {
+        if (r.change() == Change.UNKNOWN) {
+            return r.note() == null ? "" : "(" + r.note() + ")";
+        }
         if (Double.isNaN(r.test().p())) {
             return "";
         }
-        return String.format(Locale.ROOT, "(p=%.3f n=%d+%d)", r.test().p(), r.baseSamples().length, r.headSamples().length);
+        return String.format(Locale.ROOT, "(p=%.3f %s)", r.test().p(), r.test().sizes());
+    }
+
+    /** A ratio interval as changes: "+25.00% … +35.00%"; "no interval" when it is unbounded. */
+    public static String ratioRange(Stats.Interval i) {
+        if (!(i.lo() > 0) || !Double.isFinite(i.hi())) {
+            return "no interval";
+        }
+        return percent(i.lo()) + " … " + percent(i.hi());
     }
 
     public static String pm(Stats.Interval i) {
+        if (i.n() == 1) {
+            return "± ∞";
+        }
         double rel = i.relativeHalfWidth();
         if (i.n() > 0 && i.centre() == 0 && i.lo() == 0 && i.hi() == 0) {
             return "± 0%";

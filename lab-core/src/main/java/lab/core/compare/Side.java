@@ -2,6 +2,7 @@ package lab.core.compare;
 
 import java.util.List;
 import java.util.Map;
+import lab.core.bench.run.RunPlan;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.StoredRun;
 
@@ -10,10 +11,13 @@ import lab.core.record.StoredRun;
  *
  * @param runId    the stored run
  * @param store    the {@code store} param to keep, or null for every row of the run
- * @param results  the run's JMH results
+ * @param results  the run's timing results (scores, B/op)
  * @param profiles the run's {@code RunManifest.profiles}: result key → profile folder
+ * @param profiled the run's profiled forks (the lab.* counts); empty for runs without them
+ * @param control  the run's control benchmark (measured in every round), or null
  */
-public record Side(String runId, String store, List<BenchmarkResult> results, Map<String, String> profiles) {
+public record Side(String runId, String store, List<BenchmarkResult> results, Map<String, String> profiles,
+                   List<BenchmarkResult> profiled, String control) {
 
     /** The JMH param that names the store in the lab's own benchmarks. */
     public static final String STORE_PARAM = "store";
@@ -21,10 +25,18 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
     public Side {
         results = List.copyOf(results);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        profiled = profiled == null ? List.of() : List.copyOf(profiled);
+    }
+
+    /** A side of results alone (imports, tests): no profiled forks, the lab's control. */
+    public Side(String runId, String store, List<BenchmarkResult> results, Map<String, String> profiles) {
+        this(runId, store, results, profiles, List.of(), RunPlan.CONTROL);
     }
 
     public static Side of(StoredRun run, String store) {
-        return new Side(run.id(), store, run.results(), run.manifest().profiles());
+        String control = run.manifest().design() == null || run.manifest().design().control() == null
+                ? RunPlan.CONTROL : run.manifest().design().control();
+        return new Side(run.id(), store, run.results(), run.manifest().profiles(), run.profiledResults(), control);
     }
 
     /** "RUN" or "RUN MEMORY". */
@@ -32,12 +44,29 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
         return store == null ? runId : runId + " " + store;
     }
 
-    /** The rows this side compares: all, or those of its store. */
-    public List<BenchmarkResult> selected() {
+    /**
+     * The rows this side compares on a metric: all, or those of its store. The lab's counts
+     * ({@code lab.*}) come from the profiled forks when the run has them (timing forks run
+     * without the agent); every other metric from the timing forks.
+     */
+    public List<BenchmarkResult> selected(String metric) {
+        List<BenchmarkResult> source = metric != null && metric.replace("\u00b7", "").startsWith("lab.") && !profiled.isEmpty()
+                ? profiled : results;
         if (store == null) {
-            return results;
+            return source;
         }
-        return results.stream().filter(r -> store.equals(r.param(STORE_PARAM))).toList();
+        return source.stream().filter(r -> store.equals(r.param(STORE_PARAM))).toList();
+    }
+
+    /** The timing rows of this side. */
+    public List<BenchmarkResult> selected() {
+        return selected(null);
+    }
+
+    /** The control benchmark's timing result at one thread, if this side's run has one. */
+    public java.util.Optional<BenchmarkResult> controlResult() {
+        return control == null ? java.util.Optional.empty()
+                : results.stream().filter(r -> r.benchmark().equals(control) && r.threads() == 1).findFirst();
     }
 
     /** The profile folder of one of this side's results, or null. */

@@ -19,6 +19,8 @@ public final class JmhFixture {
     private final String workload;
     private final String store;
     private String benchClass = "lab.core.bench.StoreBenchmark";
+    private List<Integer> rounds = List.of();
+    private String wait;
     private int threads = 1;
     private String mode = "avgt";
     private String unit = "ns/op";
@@ -32,6 +34,40 @@ public final class JmhFixture {
 
     public static JmhFixture result(String workload, String store) {
         return new JmhFixture(workload, store);
+    }
+
+    /** A reference row (no store param), e.g. {@code lab.core.bench.ReadFloorBenchmark.readFloor}. */
+    public static JmhFixture reference(String benchmark) {
+        JmhFixture f = new JmhFixture(benchmark.substring(benchmark.lastIndexOf('.') + 1), null);
+        f.benchClass = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return f;
+    }
+
+    /** The round each fork ran in, as the runner records it in run.json (same order as the forks). */
+    public JmhFixture rounds(int... r) {
+        this.rounds = java.util.Arrays.stream(r).boxed().toList();
+        return this;
+    }
+
+    /** Rounds 0, 1, … one per fork. */
+    public JmhFixture inRounds() {
+        return rounds(java.util.stream.IntStream.range(0, raw.length).toArray());
+    }
+
+    /** The actor stores' wait-strategy param. */
+    public JmhFixture waitStrategy(String w) {
+        this.wait = w;
+        return this;
+    }
+
+    /** One fork per value: each fork's iterations all equal that value. */
+    public JmhFixture forks(double... means) {
+        double[][] f = new double[means.length][];
+        for (int i = 0; i < means.length; i++) {
+            f[i] = new double[] {means[i], means[i], means[i]};
+        }
+        this.raw = f;
+        return this;
     }
 
     /** The benchmark class (the runner has one per workload, e.g. lab.core.bench.ReadBenchmark). */
@@ -102,10 +138,12 @@ public final class JmhFixture {
               "warmupTime" : "1 s",
               "measurementIterations" : %d,
               "measurementTime" : "1 s",
-              "params" : { "datasetSize" : "10000", "store" : "%s" },
+              "params" : { "datasetSize" : "10000"%s },
               "primaryMetric" : %s,
               "secondaryMetrics" : { %s }
-            }""".formatted(benchClass, workload, mode, threads, raw.length, raw[0].length, store, metric(unit, raw), sec);
+            }""".formatted(benchClass, workload, mode, threads, raw.length, raw[0].length,
+                (store == null ? "" : ", \"store\" : \"" + store + "\"") + (wait == null ? "" : ", \"wait\" : \"" + wait + "\""),
+                metric(unit, raw), sec);
     }
 
     private static String metric(String unit, double[][] forks) {
@@ -134,7 +172,13 @@ public final class JmhFixture {
         return "[\n" + String.join(",\n", parts) + "\n]";
     }
 
+    /** The results as a stored run gives them: JMH's JSON, with each fixture's rounds attached. */
     public static List<BenchmarkResult> parse(JmhFixture... results) {
-        return JmhResults.parse(array(results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<BenchmarkResult> parsed = JmhResults.parse(array(results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<BenchmarkResult> out = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            out.add(results[i].rounds.isEmpty() ? parsed.get(i) : parsed.get(i).withRunInfo(null, results[i].rounds));
+        }
+        return out;
     }
 }
