@@ -21,7 +21,6 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Version;
 
-import lab.core.bench.Profile;
 import lab.core.layout.LayoutLab;
 import lab.core.layout.LayoutPass;
 import lab.core.record.Environment;
@@ -177,12 +176,12 @@ public final class LabRunner {
 
     /**
      * The JOL pass (lab.core.layout): class layouts and per-task footprints into the run folder,
-     * at {@link #LAYOUT_ENTRIES} tasks per store at most. The smoke profile (CI) lays out the
-     * running JVM only; quick and full add the layout lab's other configurations.
+     * at {@link #LAYOUT_ENTRIES} tasks per store at most, in each of the run's JVM configurations
+     * (child JVMs; {@code ./lab layout --all} lays out the others).
      */
     private void layouts(Path dir, RunPlan plan, RunConsole console) {
         int entries = Math.min(plan.datasetSize(), LAYOUT_ENTRIES);
-        List<String> jvms = plan.profile() == Profile.SMOKE ? List.of(System.getProperty("java.home")) : List.of();
+        List<String> jvms = plan.jvms().stream().map(j -> j.java()).distinct().toList();
         long t0 = System.nanoTime();
         try {
             console.line("JOL layouts and footprints at " + entries + " tasks per store (child JVMs) ...");
