@@ -95,7 +95,7 @@ class RunPlanTest {
         assertThat(threads.get("read")).containsExactlyElementsOf(new java.util.LinkedHashSet<>(List.of(1, cores)));
         assertThat(threads.get("mixed")).containsExactly(cores);
         assertThat(threads.get("getAll")).containsExactly(1);
-        assertThat(plan.rounds()).isEqualTo(5);
+        assertThat(plan.rounds()).isEqualTo(6);
     }
 
     @Test
