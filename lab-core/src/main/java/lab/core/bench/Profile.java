@@ -30,7 +30,7 @@ import java.util.Map;
  *       already compiled the stores' insert paths and reads compile within the first
  *       milliseconds, and the variance that matters is between forks.</li>
  *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
- *       5 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
+ *       6 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
  * </ul>
  */
 public enum Profile {
