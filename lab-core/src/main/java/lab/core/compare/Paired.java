@@ -11,8 +11,15 @@ import lab.core.record.Metric;
  * per-round ratios head/base (see {@link Analysis} and {@link SignedRank}): ratio = the median of
  * the per-round ratios; interval and test on their logarithms (a ratio of 2 and one of ½ are the
  * same distance from 1), turned back into ratios.
+ *
+ * <p>Below {@value #MIN_ROUNDS} rounds in common a paired test cannot reach p ≤ 0.05 at all, so
+ * such rows are analysed unpaired (Mann-Whitney on the same fork means, which 5 + 5 can decide)
+ * and say why: a run with more rounds gets the blocked analysis.
  */
 public final class Paired {
+
+    /** The fewest rounds whose paired test can reach p ≤ α = 0.05 (2/2⁶ = 0.031; 5 rounds give 0.0625). */
+    public static final int MIN_ROUNDS = 6;
 
     private Paired() {
     }
@@ -60,8 +67,11 @@ public final class Paired {
         double[] base = bv.stream().mapToDouble(Double::doubleValue).toArray();
         double[] head = hv.stream().mapToDouble(Double::doubleValue).toArray();
         String problem = null;
-        if (rounds.length < 2) {
-            problem = "fewer than 2 rounds in common";
+        if (SignedRank.minimumP(rounds.length) > Comparer.ALPHA) {
+            // a paired test of so few rounds could only ever say "~": the unpaired test of the same
+            // forks can still decide (5 + 5 fork means reach p = 0.008), so it is used, and named
+            problem = rounds.length + " rounds in common: a paired test needs at least " + MIN_ROUNDS
+                    + " to reach p ≤ " + Comparer.ALPHA;
         } else if (Arrays.stream(base).anyMatch(v -> !(v > 0) || !Double.isFinite(v))
                 || Arrays.stream(head).anyMatch(v -> !(v > 0) || !Double.isFinite(v))) {
             problem = "a fork measured 0 (or not a number): its per-round ratio is undefined";

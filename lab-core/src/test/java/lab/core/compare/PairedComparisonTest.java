@@ -68,21 +68,36 @@ class PairedComparisonTest {
     @Test
     void pairsFollowTheRoundNumbersNotTheForkOrderAndSkipMissingRounds() {
         // SHARD's fork of round 2 failed; its forks are listed in another order
-        JmhFixture memory = result("read", "MEMORY").forks(100, 130, 169, 219.7, 285.6, 371.3).rounds(0, 1, 2, 3, 4, 5);
-        JmhFixture shard = result("read", "SHARD").forks(257, 90, 117, 198, 334).rounds(4, 0, 1, 3, 5);
+        JmhFixture memory = result("read", "MEMORY").forks(100, 130, 169, 219.7, 285.6, 371.3, 482.7).rounds(0, 1, 2, 3, 4, 5, 6);
+        JmhFixture shard = result("read", "SHARD").forks(257, 90, 117, 198, 334, 434.4).rounds(4, 0, 1, 3, 5, 6);
         List<BenchmarkResult> run = JmhFixture.parse(memory, shard);
         Comparison.Row r = Comparer.compare(new Side("r", "MEMORY", run, Map.of()), new Side("r", "SHARD", run, Map.of()), null)
                 .tables().get(0).rows().get(0);
-        assertThat(r.analysis().rounds()).isEqualTo(5);
+        assertThat(r.analysis().rounds()).isEqualTo(6);
         assertThat(r.ratio()).isCloseTo(0.9, within(0.005));
     }
 
     @Test
+    void fiveRoundsCannotReachSignificancePairedSoTheyAreComparedUnpairedAndSaySo() {
+        JmhFixture memory = result("read", "MEMORY").forks(100, 101, 102, 99, 100.5).rounds(0, 1, 2, 3, 4);
+        JmhFixture shard = result("read", "SHARD").forks(50, 51, 49, 50.5, 49.5).rounds(0, 1, 2, 3, 4);
+        List<BenchmarkResult> run = JmhFixture.parse(memory, shard);
+        Comparison.Row r = Comparer.compare(new Side("r", "MEMORY", run, Map.of()), new Side("r", "SHARD", run, Map.of()), null)
+                .tables().get(0).rows().get(0);
+        assertThat(r.analysis().isPaired()).isFalse();
+        assertThat(r.analysis().text()).contains("5 rounds in common: a paired test needs at least 6");
+        assertThat(r.test().name()).isEqualTo(Significance.MANN_WHITNEY);
+        assertThat(r.change()).isEqualTo(Change.BETTER);
+    }
+
+    @Test
     void zerosCannotFormRatiosSoSuchRowsAreUnpairedWithTheReason() {
-        JmhFixture memory = result("read", "MEMORY").forks(100, 101, 102).rounds(0, 1, 2)
-                .secondary("gc.alloc.rate.norm", "B/op", new double[] {0}, new double[] {0}, new double[] {0});
-        JmhFixture shard = result("read", "SHARD").forks(90, 91, 92).rounds(0, 1, 2)
-                .secondary("gc.alloc.rate.norm", "B/op", new double[] {16}, new double[] {16}, new double[] {0});
+        double[] z = {0};
+        double[] s = {16};
+        JmhFixture memory = result("read", "MEMORY").forks(100, 101, 102, 103, 104, 105).inRounds()
+                .secondary("gc.alloc.rate.norm", "B/op", z, z, z, z, z, z);
+        JmhFixture shard = result("read", "SHARD").forks(90, 91, 92, 93, 94, 95).inRounds()
+                .secondary("gc.alloc.rate.norm", "B/op", s, s, s, z, s, s);
         List<BenchmarkResult> run = JmhFixture.parse(memory, shard);
         Comparison c = Comparer.compare(new Side("r", "MEMORY", run, Map.of()), new Side("r", "SHARD", run, Map.of()),
                 "gc.alloc.rate.norm");
