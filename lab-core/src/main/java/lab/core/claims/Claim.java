@@ -8,53 +8,74 @@ import java.util.List;
  * One quantitative claim of the decision log, as data (see {@code claims.json} beside this
  * class's resources): the log's words, its figure, and the measurement that tests it.
  *
- * @param quote     the log's words, verbatim
+ * @param section   the log's section, or "Beyond the log" for what the lab adds
+ * @param quote     the log's words, verbatim: fragments joined by " … ", each found in the shipped
+ *                  decision log (whitespace and markdown emphasis aside); checked when the book loads
  * @param logFigure the log's figure as a reader would say it
  * @param kind      how the measurement is turned into a verdict
  * @param threads   a thread count, or "max" (the run's highest for the workload)
  * @param requiresCores the claim only makes sense with this many cores (else: not testable here)
  * @param metric    "primary" (default) or a secondary metric name
- * @param subject   the store the claim is about; more than one = alternative readings, each judged
+ * @param subject   the store the claim is about; more than one = alternative readings, each judged.
+ *                  Besides {@link lab.core.store.StoreType} names: {@value Locator#BEST} (the fastest
+ *                  of {@code candidates}) and the reference rows {@value Locator#READ_FLOOR},
+ *                  {@value Locator#WAKEUP_FLOOR}
  * @param baseline  the store it is compared with (speedup, spread)
  * @param stores    the claimed order, cheapest first (order)
+ * @param candidates the stores {@value Locator#BEST} chooses from
  * @param figures   the log's figure(s): one value, or the ends of a range, or the different values
  *                  the log gives in different places
- * @param band      where "holds" lies; default: the figures widened by {@link ClaimEvaluator#TOLERANCE}
+ * @param band      where "holds" lies; default: the figures widened by {@link Rules#TOLERANCE}
+ * @param rule      "effect" (default: significant in the log's direction and inside the band) or
+ *                  "equivalence" (the interval inside {@code band} is enough: "no change" and
+ *                  "at most" claims)
+ * @param zero      a zero claim: the band is [0, a tolerance measured in the same run] ({@link ZeroTolerance})
  * @param direction "above"/"below" {@code directionBound}: the qualitative claim behind a value
- * @param convert   "nsPerOp": turn a throughput into wall nanoseconds per operation (Go's RunParallel)
+ * @param convert   how a value is turned into the log's unit ({@link ValueJudge})
  * @param measure   for layout claims: "ratio" or "saving32"
+ * @param eachJvm   judged once per JVM configuration of the run (otherwise on the first only)
  * @param mapping   which of our stores and measurements stand for the log's, and why
  * @param caveat    what makes our figure differ from the log's setting
- * @param reason    for untestable claims: why
+ * @param reason    for untestable and information claims: why
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Claim(String id, String section, String quote, String logFigure, Kind kind,
                     String workload, String threads, Integer requiresCores, String metric,
-                    List<String> subject, String baseline, List<String> stores, List<Double> figures,
-                    List<Double> band, String direction, Double directionBound, String convert,
-                    String measure, String mapping, String caveat, String reason) {
+                    List<String> subject, String baseline, List<String> stores, List<String> candidates,
+                    List<Double> figures, List<Double> band, String rule, Boolean zero,
+                    String direction, Double directionBound, String convert,
+                    String measure, Boolean eachJvm, String mapping, String caveat, String reason) {
 
     public enum Kind {
-        /** subject is N× better than baseline on a metric (ratio of medians, Mann-Whitney U). */
+        /** subject is N× better than baseline on a metric (paired by round when it can be). */
         @JsonProperty("speedup") SPEEDUP,
-        /** subject's metric lies in a range (median with its interval). */
+        /** subject's metric lies in a range (median with its interval), possibly converted. */
         @JsonProperty("value") VALUE,
         /** subject's spread is N× narrower than baseline's (range ratio; U test on deviations). */
         @JsonProperty("spread") SPREAD,
         /** stores are ordered by a metric (each neighbouring pair tested). */
         @JsonProperty("order") ORDER,
+        /** throughput at the run's highest thread count ÷ at 1 thread, against the thread count ("linear"). */
+        @JsonProperty("scaling") SCALING,
         /** a JOL size from layouts.json. */
         @JsonProperty("layout") LAYOUT,
+        /** measured and shown, never a verdict: the log's quantity is not ours; {@code reason} says why. */
+        @JsonProperty("information") INFORMATION,
         /** nothing here can measure it; {@code reason} says why. */
         @JsonProperty("untestable") UNTESTABLE
     }
+
+    public static final String EFFECT = "effect";
+    public static final String EQUIVALENCE = "equivalence";
 
     public Claim {
         metric = metric == null || metric.isBlank() ? "primary" : metric;
         subject = subject == null ? List.of() : List.copyOf(subject);
         stores = stores == null ? List.of() : List.copyOf(stores);
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
         figures = figures == null ? List.of() : List.copyOf(figures);
         band = band == null ? null : List.copyOf(band);
+        rule = rule == null ? EFFECT : rule;
     }
 
     /** The interval in which our figure counts as the log's: explicit, or the figures ± the tolerance factor. */
@@ -64,38 +85,47 @@ public record Claim(String id, String section, String quote, String logFigure, K
         }
         double lo = figures.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double hi = figures.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        return new double[] {lo / ClaimEvaluator.TOLERANCE, hi * ClaimEvaluator.TOLERANCE};
+        return new double[] {lo / Rules.TOLERANCE, hi * Rules.TOLERANCE};
+    }
+
+    public boolean isZero() {
+        return Boolean.TRUE.equals(zero);
+    }
+
+    public boolean isEquivalence() {
+        return EQUIVALENCE.equals(rule);
+    }
+
+    public boolean judgedPerJvm() {
+        return Boolean.TRUE.equals(eachJvm);
     }
 
     /** How the verdict is computed, in words, for the page and the terminal. */
     public String method() {
-        double[] b = holdsBand();
-        String band = "[" + ClaimsText.num(b[0]) + ", " + ClaimsText.num(b[1]) + "]";
         String m = "primary".equals(metric) ? "the score" : metric;
+        String where = " (" + workload + ", " + threadsText() + " thread" + ("1".equals(threadsText()) ? "" : "s") + ")";
+        String rules = isEquivalence() ? Rules.EQUIVALENCE_RULE : isZero() ? Rules.ZERO_RULE
+                : kind == Kind.VALUE ? Rules.VALUE_RULE : Rules.EFFECT_RULE;
         return switch (kind) {
-            case SPEEDUP -> "Factor = how many times better " + String.join("/", subject) + " is than " + baseline + " on " + m
-                    + " (" + workload + ", " + threadsText() + " threads): ratio of medians, 95% interval from the pairwise ratios"
-                    + " (Moses), two-sided Mann-Whitney U. Holds: p ≤ 0.05 in the log's direction and the interval reaches "
-                    + band + "; in direction only: significant but outside it; contradicted: significant the other way, or no"
-                    + " difference with an interval that excludes the band; otherwise inconclusive.";
-            case VALUE -> "Median of " + m + ("nsPerOp".equals(convert) ? " as wall ns/op (1e9 / total ops/s)" : "")
-                    + " for " + String.join("/", subject) + " (" + workload + ", " + threadsText()
-                    + " threads) with its order-statistic 95% interval. Holds: the interval reaches " + band
-                    + (direction != null ? "; in direction only: the whole interval " + direction + " " + ClaimsText.num(directionBound) : "")
-                    + "; otherwise contradicted.";
-            case SPREAD -> "Spread factor = range of " + baseline + "'s samples / range of " + String.join("/", subject)
-                    + "'s (" + workload + ", " + threadsText() + " threads), the log's 'range'. Significance: Mann-Whitney U on the"
-                    + " absolute deviations from each side's median (a rank-based Brown–Forsythe test); interval: pairwise ratios"
-                    + " of those deviations. Verdict rules as for speed-ups, band " + band + ".";
-            case ORDER -> "Medians of " + m + " (" + workload + ", " + threadsText() + " threads) for " + String.join(" < ", stores)
-                    + "; each neighbouring pair tested with Mann-Whitney U. Holds: every pair significant (p ≤ 0.05) in the claimed"
-                    + " order; contradicted: a pair reversed with p ≤ 0.05 / (number of pairs) (Bonferroni, as any one"
-                    + " reversal suffices); otherwise inconclusive.";
+            case SPEEDUP -> "Factor = how many times better " + String.join("/", subject) + " is than " + baseline + " on " + m + where
+                    + ": " + Rules.RATIO_METHOD + " " + rules;
+            case VALUE -> "Median of " + m + (convert == null ? "" : " converted (" + ValueJudge.conversionText(convert) + ")")
+                    + " for " + String.join("/", subject) + where + " with its order-statistic 95% interval. " + rules;
+            case SPREAD -> "Spread factor = range of " + baseline + "'s samples / range of " + String.join("/", subject) + "'s"
+                    + where + ", the log's 'range'. Significance: Mann-Whitney U on the absolute deviations from each side's"
+                    + " median (a rank-based Brown–Forsythe test); interval: pairwise ratios of those deviations. " + rules;
+            case ORDER -> "Medians of " + m + where + " for " + String.join(" < ", stores)
+                    + "; each neighbouring pair compared (paired by round when it can be). Holds: every pair significant"
+                    + " (p ≤ 0.05) in the claimed order; contradicted: a pair reversed with p ≤ 0.05 / (number of pairs)"
+                    + " (Bonferroni, as any one reversal suffices); otherwise inconclusive.";
+            case SCALING -> "Scaling = throughput of " + String.join("/", subject) + " at the run's highest thread count ÷ at 1"
+                    + " thread (" + workload + "), paired by round; 'linear' = the thread count. " + rules;
             case LAYOUT -> ("saving32".equals(measure)
                     ? "32 × (deep size of the empty MemoryStore shard − deep size of the empty ShardUnit)"
                     : "Deep size of the empty MemoryStore shard / deep size of the empty ShardUnit")
                     + ", from the run's layouts.json (JOL, exact), for the first JVM configuration that ran; the others are listed."
-                    + " Holds: within " + band + "; in direction only: the ShardUnit is smaller; otherwise contradicted.";
+                    + " Holds: within the band; in direction only: the ShardUnit is smaller; otherwise contradicted.";
+            case INFORMATION -> "Shown, not judged: " + reason;
             case UNTESTABLE -> "Not measurable here: " + reason;
         };
     }

@@ -9,10 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lab.core.store.StoreType;
 
 /**
  * The decision log's claims, read from {@code lab/core/claims/claims.json} on the class path.
- * The file is the list; this class only reads and checks it.
+ * The file is the list; this class only reads and checks it: every claim complete for its kind,
+ * every store a {@link StoreType} constant (or one of {@link Locator#PSEUDO_STORES}), and — for the
+ * lab's own file — every quote found verbatim in the decision log shipped beside it
+ * ({@value #DECISION_LOG}; fragments joined by " … ", whitespace and markdown emphasis aside), so
+ * a quote edited away from the log's words fails the build instead of misquoting the log.
  *
  * @param about what the file says about itself (store mapping, threads, bands)
  */
@@ -20,6 +25,10 @@ import java.util.Set;
 public record ClaimBook(String source, List<String> about, List<Claim> claims) {
 
     public static final String RESOURCE = "/lab/core/claims/claims.json";
+    /** The decision log the claims quote (a copy of the team's decision-log.md). */
+    public static final String DECISION_LOG = "/lab/core/claims/decision-log.md";
+    /** Separates the fragments of a quote that are not contiguous in the log. */
+    public static final String GAP = " … ";
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -35,7 +44,9 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
             }
-            return read(in);
+            ClaimBook book = read(in);
+            book.checkQuotes(decisionLog());
+            return book;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
@@ -47,6 +58,33 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
         return book;
     }
 
+    /** The shipped decision log's text. */
+    public static String decisionLog() {
+        try (InputStream in = ClaimBook.class.getResourceAsStream(DECISION_LOG)) {
+            if (in == null) {
+                throw new IllegalStateException(DECISION_LOG + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DECISION_LOG + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every fragment of every quote appears in the log (whitespace runs and ** emphasis normalised). */
+    void checkQuotes(String log) {
+        String text = normalise(log);
+        for (Claim c : claims) {
+            for (String fragment : c.quote().split(java.util.regex.Pattern.quote(GAP))) {
+                require(text.contains(normalise(fragment)), c.id() + ": the quote \"" + fragment.strip()
+                        + "\" is not in the decision log (quotes must be the log's words verbatim)");
+            }
+        }
+    }
+
+    static String normalise(String s) {
+        return s.replace("**", "").replaceAll("\\s+", " ").strip();
+    }
+
     /** Every claim is complete for its kind and ids are unique: a broken file fails loudly, not as odd verdicts. */
     void check() {
         Set<String> ids = new HashSet<>();
@@ -55,6 +93,20 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
             require(ids.add(c.id()), "claim id " + c.id() + " appears twice");
             require(c.kind() != null, c.id() + ": no kind");
             require(c.quote() != null && c.logFigure() != null, c.id() + ": quote and logFigure are required");
+            require(c.rule().equals(Claim.EFFECT) || (c.rule().equals(Claim.EQUIVALENCE) && c.band() != null && c.band().size() == 2),
+                    c.id() + ": rule is 'effect' or 'equivalence' with a band");
+            List<String> named = new java.util.ArrayList<>(c.subject());
+            named.addAll(c.stores());
+            named.addAll(c.candidates());
+            if (c.baseline() != null) {
+                named.add(c.baseline());
+            }
+            for (String store : named) {
+                require(STORE_NAMES.contains(store) || Locator.PSEUDO_STORES.contains(store),
+                        c.id() + ": " + store + " is not a StoreType (nor one of " + Locator.PSEUDO_STORES + ")");
+            }
+            require(!c.subject().contains(Locator.BEST) && !Locator.BEST.equals(c.baseline()) || !c.candidates().isEmpty(),
+                    c.id() + ": BEST needs candidates");
             switch (c.kind()) {
                 case SPEEDUP, SPREAD -> {
                     require(!c.subject().isEmpty() && c.baseline() != null, c.id() + ": subject and baseline are required");
@@ -70,11 +122,15 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
                 }
                 case ORDER -> require(c.stores().size() >= 2 && c.workload() != null, c.id() + ": at least two stores and a workload");
                 case LAYOUT -> require("ratio".equals(c.measure()) || "saving32".equals(c.measure()), c.id() + ": measure is ratio or saving32");
-                case UNTESTABLE -> require(c.reason() != null, c.id() + ": reason is required");
+                case UNTESTABLE, INFORMATION -> require(c.reason() != null, c.id() + ": reason is required");
+                case SCALING -> require(!c.subject().isEmpty() && c.workload() != null, c.id() + ": subject and workload are required");
                 default -> { }
             }
         }
     }
+
+    private static final Set<String> STORE_NAMES = java.util.Arrays.stream(StoreType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static void require(boolean ok, String message) {
         if (!ok) {

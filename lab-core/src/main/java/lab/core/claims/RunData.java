@@ -3,26 +3,42 @@ package lab.core.claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
 import lab.core.record.StoredRun;
 
 /**
- * What the claims are judged on: a run's JMH results, its environment and its JOL layouts.
+ * What the claims are judged on: a run's timing results (scores, B/op), its profiled forks (the
+ * agent's counts), its environment and its JOL layouts — seen through one JVM configuration at a
+ * time ({@link #jvm}) when the run has several.
  *
+ * @param allResults     every timing result of the run
+ * @param allProfiled    every profiled fork; empty for runs without them (imports, old runs:
+ *                       their counts, if any, are in the timing results)
+ * @param jvm            the JVM configuration the claims look at, or null (the run has one)
  * @param layouts        layouts.json as a JSON tree, or null
  * @param layoutsProblem why there are no layouts (missing or unreadable), or null
  */
-public record RunData(String runId, List<BenchmarkResult> results, Environment environment, JsonNode layouts,
-                      String layoutsProblem) {
+public record RunData(String runId, List<BenchmarkResult> allResults, List<BenchmarkResult> allProfiled,
+                      Environment environment, JsonNode layouts, String layoutsProblem, String jvm) {
 
     public static final String LAYOUTS_FILE = "layouts.json";
 
     public RunData {
-        results = List.copyOf(results);
+        allResults = List.copyOf(allResults);
+        allProfiled = allProfiled == null ? List.of() : List.copyOf(allProfiled);
         environment = environment == null ? Environment.unknown() : environment;
+    }
+
+    /** A run of timing results alone (imports, tests). */
+    public RunData(String runId, List<BenchmarkResult> results, Environment environment, JsonNode layouts, String layoutsProblem) {
+        this(runId, results, List.of(), environment, layouts, layoutsProblem, null);
     }
 
     public static RunData of(StoredRun run) {
@@ -39,6 +55,37 @@ public record RunData(String runId, List<BenchmarkResult> results, Environment e
                 problem = LAYOUTS_FILE + " is unreadable: " + e.getMessage();
             }
         }
-        return new RunData(run.id(), run.results(), run.manifest().environment(), layouts, problem);
+        RunData d = new RunData(run.id(), run.results(), run.profiledResults(), run.manifest().environment(), layouts, problem, null);
+        return d.jvms().isEmpty() ? d : d.forJvm(d.jvms().get(0));
+    }
+
+    /** The JVM configurations of the run, in the order its results list them; empty when it has one. */
+    public List<String> jvms() {
+        Set<String> names = new LinkedHashSet<>();
+        for (BenchmarkResult r : allResults) {
+            if (r.jvmConfig() != null) {
+                names.add(r.jvmConfig());
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** The same run seen through one JVM configuration. */
+    public RunData forJvm(String name) {
+        return new RunData(runId, allResults, allProfiled, environment, layouts, layoutsProblem, name);
+    }
+
+    /** The timing results of the selected configuration. */
+    public List<BenchmarkResult> results() {
+        return select(allResults);
+    }
+
+    /** The profiled forks of the selected configuration. */
+    public List<BenchmarkResult> profiled() {
+        return select(allProfiled);
+    }
+
+    private List<BenchmarkResult> select(List<BenchmarkResult> rows) {
+        return jvm == null ? rows : rows.stream().filter(r -> r.jvmConfig() == null || Objects.equals(r.jvmConfig(), jvm)).toList();
     }
 }

@@ -2,16 +2,18 @@ package lab.core.claims;
 
 /** What a measurement says of a claim of the decision log. */
 public enum Verdict {
-    /** Significant, in the log's direction, and our interval reaches the log's figure. */
+    /** Significant in the log's direction and our whole interval inside the log's band ({@link Rules}). */
     HOLDS("holds"),
-    /** Significant and in the log's direction, but our interval misses the log's figure. */
+    /** Significant in the log's direction, but our whole interval outside the log's band: the size is contradicted. */
     DIRECTION_ONLY("holds in direction, not in size"),
-    /** Significant the other way, or our interval excludes the log's figure and shows no effect. */
+    /** Our whole interval outside the log's band, and not even the direction holds. */
     CONTRADICTED("contradicted"),
-    /** The run cannot decide: no significant difference and the log's figure is not excluded. */
+    /** The run cannot decide: the interval crosses a band edge, or lies inside it without significance. */
     INCONCLUSIVE("inconclusive"),
     /** This machine or this run cannot measure it; the reason says why. */
-    NOT_TESTABLE("not testable here");
+    NOT_TESTABLE("not testable here"),
+    /** Measured and shown, but not the log's quantity: no verdict (the reason says why). */
+    INFORMATION("information only");
 
     private final String label;
 
@@ -23,7 +25,7 @@ public enum Verdict {
         return label;
     }
 
-    /** A CSS-friendly name: holds, direction-only, contradicted, inconclusive, not-testable. */
+    /** A CSS-friendly name: holds, direction-only, contradicted, inconclusive, not-testable, information. */
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

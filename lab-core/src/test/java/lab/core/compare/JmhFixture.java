@@ -21,6 +21,7 @@ public final class JmhFixture {
     private String benchClass = "lab.core.bench.StoreBenchmark";
     private List<Integer> rounds = List.of();
     private String wait;
+    private String jvmConfig;
     private int threads = 1;
     private String mode = "avgt";
     private String unit = "ns/op";
@@ -52,6 +53,12 @@ public final class JmhFixture {
     /** Rounds 0, 1, … one per fork. */
     public JmhFixture inRounds() {
         return rounds(java.util.stream.IntStream.range(0, raw.length).toArray());
+    }
+
+    /** The JVM configuration the runner records for a run with several. */
+    public JmhFixture jvm(String name) {
+        this.jvmConfig = name;
+        return this;
     }
 
     /** The actor stores' wait-strategy param. */
@@ -177,7 +184,8 @@ public final class JmhFixture {
         List<BenchmarkResult> parsed = JmhResults.parse(array(results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<BenchmarkResult> out = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
-            out.add(results[i].rounds.isEmpty() ? parsed.get(i) : parsed.get(i).withRunInfo(null, results[i].rounds));
+            JmhFixture f = results[i];
+            out.add(f.rounds.isEmpty() && f.jvmConfig == null ? parsed.get(i) : parsed.get(i).withRunInfo(f.jvmConfig, f.rounds));
         }
         return out;
     }
