@@ -14,7 +14,7 @@
  * log verbatim and evaluates.
  *
  * <p>{@code ./lab claims [RUN]} prints the verdict table ({@link lab.core.claims.ClaimsText}), with
- * {@code --json} the same as JSON (ClaimsJson); the site shows it at
+ * {@code --json} the same as JSON ({@link lab.core.claims.ClaimsJson}); the site shows it at
  * {@code /claims}.
  */
 package lab.core.claims;

@@ -27,6 +27,6 @@
  * </ul>
  *
  * <p>Used by {@code ./lab compare}, the site's {@code /compare} pages and the claims
- * ({@link lab.core.claims}). The text form is {@link lab.core.compare.ComparisonText}.
+ * ({@link lab.core.claims}). {@link lab.core.compare.ComparisonJson} is the machine-readable form of {@link lab.core.compare.ComparisonText}.
  */
 package lab.core.compare;
