@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import lab.core.store.ActorWait;
 import lab.core.store.StoreType;
 import lab.core.store.Task;
 import lab.core.store.TaskStatus;
@@ -16,7 +17,7 @@ import lab.core.store.TaskStore;
  *
  * <p>Fast path. Every task shares one title and one description string and one pair of
  * instants: only the {@link Task} objects themselves are allocated, so a million tasks load in a
- * fraction of a second. The actor store (CHANNEL) is loaded from several threads at once: one
+ * fraction of a second. The actor stores (CHANNEL, DISRUPTOR) are loaded from several threads at once: one
  * caller waits a full request/reply hand-off per task (microseconds: seconds for a million),
  * while concurrent callers keep its queue non-empty so the worker drains it without parking.
  */
@@ -25,17 +26,22 @@ public final class Dataset {
     /** The draft every preloaded task is created from. */
     public static final Task DRAFT = Task.draft("benchmark task", "preloaded by lab.core.bench.Dataset", TaskStatus.TODO);
 
-    private static final int CHANNEL_LOADERS = 8;
+    private static final int ACTOR_LOADERS = 8;
 
     private Dataset() {
     }
 
     /** A new store of the type holding {@code size} tasks with ids 1..size. The caller closes it. */
     public static TaskStore preload(StoreType type, int size) {
-        TaskStore store = type.create();
+        return preload(type, ActorWait.BLOCKING, size);
+    }
+
+    /** As {@link #preload(StoreType, int)}, an actor store waiting with {@code wait} (others ignore it). */
+    public static TaskStore preload(StoreType type, ActorWait wait, int size) {
+        TaskStore store = type.create(wait);
         try {
-            if (type == StoreType.CHANNEL) {
-                loadConcurrently(store, size, CHANNEL_LOADERS);
+            if (type.isActor()) {
+                loadConcurrently(store, size, ACTOR_LOADERS);
             } else {
                 for (int i = 0; i < size; i++) {
                     store.create(DRAFT);

@@ -23,9 +23,16 @@ public class Keys {
 
     @Setup(Level.Trial)
     public void draw(StoreState state, ThreadParams thread) {
-        int length = lengthFor(state.datasetSize);
-        keys = KeyStreams.zipf(state.datasetSize, state.datasetSize, length, 1_000_003L * (thread.getThreadIndex() + 1));
-        mask = length - 1;
+        keys = streamFor(state.datasetSize, thread.getThreadIndex());
+        mask = keys.length - 1;
+    }
+
+    /**
+     * Benchmark thread {@code threadIndex}'s key sequence: what ReadBenchmark's threads read, and
+     * the read floor's ({@link ReadFloorBenchmark}), so floor and stores see the same keys.
+     */
+    static int[] streamFor(int datasetSize, int threadIndex) {
+        return KeyStreams.zipf(datasetSize, datasetSize, lengthFor(datasetSize), 1_000_003L * (threadIndex + 1));
     }
 
     /** The next key of this thread's sequence. */

@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import lab.core.store.ActorWait;
 import lab.core.store.StoreType;
 import lab.core.store.TaskStore;
 
@@ -17,6 +18,11 @@ import lab.core.store.TaskStore;
  * every constant); {@code datasetSize} is how many tasks it holds before measurement begins
  * (the {@code smoke} profile passes 10,000). Every thread's {@link Keys} draws its key stream
  * from the same Zipf distribution over these ids ({@link KeyStreams}).
+ *
+ * <p>{@code wait} is how the actor stores (CHANNEL, DISRUPTOR) wait for requests and replies:
+ * {@code auto} ({@link ActorWait#forThisMachine()}, chosen from the core count; see there why) or
+ * an {@link ActorWait} name in lower case ({@code blocking}, {@code spin_then_park},
+ * {@code yielding}, {@code busy_spin}). Stores that are not actors ignore it.
  */
 @State(Scope.Benchmark)
 public class StoreState {
@@ -27,11 +33,14 @@ public class StoreState {
     @Param("1000000")
     public int datasetSize;
 
+    @Param(ActorWait.AUTO)
+    public String wait;
+
     public TaskStore tasks;
 
     @Setup(Level.Trial)
     public void load() {
-        tasks = Dataset.preload(store, datasetSize);
+        tasks = Dataset.preload(store, ActorWait.parse(wait), datasetSize);
     }
 
     @TearDown(Level.Trial)

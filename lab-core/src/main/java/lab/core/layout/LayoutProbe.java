@@ -7,6 +7,7 @@ import lab.core.layout.LayoutsJson.Deep;
 import lab.core.layout.LayoutsJson.Footprint;
 import lab.core.layout.LayoutsJson.Jvm;
 import lab.core.layout.LayoutsJson.Vm;
+import lab.core.store.IntShardUnit;
 import lab.core.store.MemoryStore;
 import lab.core.store.ShardUnit;
 import lab.core.store.StoreType;
@@ -45,8 +46,12 @@ public final class LayoutProbe {
     /** Tasks per shard in the {@code shard-with-tasks} sample: "a few". */
     public static final int TASKS_PER_SHARD = 4;
 
-    /** JDK classes that explain the per-entry and deep figures; laid out after the lab's own. */
+    /**
+     * JDK and library classes that explain the per-entry and deep figures; laid out after the
+     * lab's own (Agrona's map is INT_SHARD's table).
+     */
     static final List<String> JDK_CLASSES = List.of(
+            "org.agrona.collections.Int2ObjectHashMap",
             "java.util.HashMap", "java.util.HashMap$Node", "java.lang.Integer",
             "java.util.concurrent.ConcurrentHashMap$Node",
             "java.util.concurrent.locks.ReentrantReadWriteLock",
@@ -91,6 +96,7 @@ public final class LayoutProbe {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         names.add(MemoryStore.class.getName());
         names.add(ShardUnit.class.getName());
+        names.add(IntShardUnit.class.getName()); // INT_SHARD's shard: ShardUnit over an unboxed map
         for (StoreType t : StoreType.values()) {
             names.add(storeClass(t).getName());
         }

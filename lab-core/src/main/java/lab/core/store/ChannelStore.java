@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker's last drain sees the closed flag on its re-check (the queue's lock orders its put after
  * the drain, which is after the flag was set) and takes its own message back out. A request is
  * therefore always answered or failed; none waits forever.
+ *
+ * <p>Waiting. How the worker waits for a message and a caller for its reply is an
+ * {@link ActorWait}: {@code BLOCKING} (the default, and the log's shape: {@code take()} and
+ * {@code join()}, a park on each side) or a strategy that spins or yields on the same queue and
+ * future first ({@code poll()}, {@code isDone()}). The queue and the future are the same in every
+ * strategy, so the strategy is the only difference a sweep measures.
  */
 public final class ChannelStore implements TaskStore {
 
@@ -66,6 +72,7 @@ public final class ChannelStore implements TaskStore {
     private static final Request STOP = new Request(STOP_OP, 0, null);
 
     private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final ActorWait wait;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread worker;
     // Test seam, null in production: runs between a request's closed check and its enqueue, so a
@@ -76,15 +83,26 @@ public final class ChannelStore implements TaskStore {
     private final HashMap<Integer, Task> tasks = new HashMap<>();
     private int nextId;
 
+    /** A store whose worker and callers block ({@link ActorWait#BLOCKING}), as {@link StoreType#create()} makes it. */
     public ChannelStore() {
-        this(null);
+        this(ActorWait.BLOCKING);
     }
 
-    ChannelStore(Runnable beforeEnqueue) {
+    public ChannelStore(ActorWait wait) {
+        this(wait, null);
+    }
+
+    ChannelStore(ActorWait wait, Runnable beforeEnqueue) {
+        this.wait = wait;
         this.beforeEnqueue = beforeEnqueue;
         worker = new Thread(this::serveUntilStopped, "channel-store-" + INSTANCES.incrementAndGet() + "-worker");
         worker.setDaemon(true); // a forgotten store never keeps the JVM alive
         worker.start();
+    }
+
+    /** The wait strategy this store was built with. */
+    public ActorWait waitStrategy() {
+        return wait;
     }
 
     @Override
@@ -161,6 +179,7 @@ public final class ChannelStore implements TaskStore {
         if (closed.get() && queue.remove(request)) {
             throw new StoreClosedException("ChannelStore");
         }
+        awaitReply(request.reply);
         try {
             return request.reply.join();
         } catch (CompletionException e) {
@@ -169,6 +188,41 @@ public final class ChannelStore implements TaskStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The spinning part of a caller's wait (nothing for BLOCKING): until the future is done or the
+     * strategy says park, after which {@code join()} parks. Every future is completed (answered,
+     * or failed by a drain), so this ends.
+     */
+    private void awaitReply(CompletableFuture<Object> reply) {
+        long start = wait.timed() ? System.nanoTime() : 0;
+        int round = 0;
+        while (!reply.isDone() && wait.spinOnce(round++, start)) {
+            // spin or yield, as the strategy does
+        }
+    }
+
+    /**
+     * The worker's wait for the next message: {@code take()} for BLOCKING, else {@code poll()} as
+     * the strategy spins, then {@code take()} once it says park. An interrupt ends the wait as it
+     * ends {@code take()}.
+     */
+    private Request next() throws InterruptedException {
+        if (wait != ActorWait.BLOCKING) {
+            long start = wait.timed() ? System.nanoTime() : 0;
+            int round = 0;
+            do {
+                Request r = queue.poll();
+                if (r != null) {
+                    return r;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            } while (wait.spinOnce(round++, start));
+        }
+        return queue.take();
     }
 
     /** Puts a message, waiting while the queue is full; a request gives up once the store closes. */
@@ -200,7 +254,7 @@ public final class ChannelStore implements TaskStore {
     private void serveUntilStopped() {
         try {
             while (true) {
-                Request r = queue.take();
+                Request r = next();
                 if (r == STOP) {
                     break;
                 }

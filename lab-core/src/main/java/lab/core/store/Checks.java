@@ -1,7 +1,7 @@
 package lab.core.store;
 
 /**
- * The argument checks every store shares, so that all eight reject bad input with the same
+ * The argument checks every store shares, so that every store rejects bad input with the same
  * message. Package-private: the checks are part of each store's contract, not an API.
  */
 final class Checks {

@@ -1,5 +1,7 @@
 package lab.core.store;
 
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -12,24 +14,52 @@ public enum StoreType {
     SHARD("ShardStore", "32 shards, each a full MemoryStore, picked by id & mask; atomic ids; getAll on short-lived threads", ShardStore::new),
     SHARD_POOLED("ShardStoreGopool", "as SHARD over slim ShardUnits (as the log's gopool code), getAll submitted to per-core worker pools (shard i -> pool i & coreMask)", PooledShardStore::new),
     SHARD_UNIT("ShardUnit", "as SHARD with slim shards (ShardUnit): only the map and the RW lock", ShardUnitStore::new),
-    CHANNEL("ChannelStore", "actor: one worker thread owns the map; requests through a BlockingQueue, one reply per request", ChannelStore::new),
+    CHANNEL("ChannelStore", "actor: one worker thread owns the map; requests through an ArrayBlockingQueue, one CompletableFuture reply per request; wait strategy a parameter", ChannelStore::new, true),
     CONCURRENT("XSyncStore", "ConcurrentHashMap<Integer,Task> + AtomicInteger (the log's lock-free map)", ConcurrentStore::new),
     NON_BLOCKING("XSyncStore (unboxed)", "JCTools NonBlockingHashMapLong<Task> + atomic id", NonBlockingStore::new),
-    DENSE_ARRAY("DenseArrayStore", "beyond the log: dense ids index a growable chunked AtomicReferenceArray table", DenseArrayStore::new);
+    DENSE_ARRAY("DenseArrayStore", "beyond the log: dense ids index a growable chunked AtomicReferenceArray table", DenseArrayStore::new),
+    INT_SHARD("IntShardStore", "beyond the log: as SHARD_UNIT over Agrona's unboxed Int2ObjectHashMap: Go's map[int]*Task, 0 B/op reads and writes on every JVM", IntShardStore::new),
+    DISRUPTOR("DisruptorStore", "beyond the log: CHANNEL's actor done the JVM way: LMAX Disruptor ring for requests, a reused reply slot per caller (0 B/op reads); wait strategy a parameter", DisruptorStore::new, true);
 
     private final String logName;
     private final String design;
-    private final Supplier<TaskStore> factory;
+    private final Function<ActorWait, TaskStore> factory;
+    private final boolean actor;
 
     StoreType(String logName, String design, Supplier<TaskStore> factory) {
         this.logName = logName;
         this.design = design;
-        this.factory = factory;
+        this.factory = ignoredWait -> factory.get();
+        this.actor = false;
     }
 
-    /** A new, empty store of this type. The caller closes it. */
+    StoreType(String logName, String design, Function<ActorWait, TaskStore> factory, boolean actor) {
+        this.logName = logName;
+        this.design = design;
+        this.factory = factory;
+        this.actor = actor;
+    }
+
+    /**
+     * A new, empty store of this type. The caller closes it. Actor stores wait with
+     * {@link ActorWait#BLOCKING}: the log's shape, and the one strategy that never keeps a core
+     * busy on a test machine.
+     */
     public TaskStore create() {
-        return factory.get();
+        return factory.apply(ActorWait.BLOCKING);
+    }
+
+    /**
+     * A new, empty store whose actor and callers wait with {@code wait}; stores that are not
+     * actors ignore it (the same store as {@link #create()}). The caller closes it.
+     */
+    public TaskStore create(ActorWait wait) {
+        return factory.apply(Objects.requireNonNull(wait, "wait strategy"));
+    }
+
+    /** Whether every operation is a message to one owner thread (the {@code wait} param applies). */
+    public boolean isActor() {
+        return actor;
     }
 
     /** The store's name in the decision log. */

@@ -9,17 +9,19 @@ import java.util.List;
  * {@link StoreType}):
  * <ul>
  *   <li>ids are assigned by the store, unique, increasing, starting at 1, never reused after a
- *       delete. "Increasing" is in the order ids are drawn: every store but CHANNEL draws the id
- *       (counter or id lock) before the task becomes visible, as the log's Go stores did, so under
- *       parallel creates id 2 can be visible a moment before id 1;</li>
+ *       delete. "Increasing" is in the order ids are drawn: every store but the actors (CHANNEL,
+ *       DISRUPTOR) draws the id (counter or id lock) before the task becomes visible, as the
+ *       log's Go stores did, so under parallel creates id 2 can be visible a moment before
+ *       id 1;</li>
  *   <li>{@link #get(int)} returns {@code null} for an unknown id (including 0 and negatives):
  *       the read path allocates nothing, so no {@code Optional} (CHANNEL excepted: its messages
  *       are the allocation the log measured);</li>
  *   <li>{@link #update(Task)} replaces only a present task: it never re-creates a deleted one;
  *       a task is deleted at most once;</li>
  *   <li>{@link #getAll()} is a snapshot: a new list the caller owns. It and {@link #size()} are
- *       atomic (linearizable) in MEMORY and CHANNEL; the other stores read them shard by shard or
- *       from striped counters: exact when the store is quiet, a mix of moments under writes;</li>
+ *       atomic (linearizable) in MEMORY and the actors (CHANNEL, DISRUPTOR); the other stores
+ *       read them shard by shard or from striped counters: exact when the store is quiet, a mix
+ *       of moments under writes;</li>
  *   <li>null or non-draft input is rejected with {@link IllegalArgumentException};</li>
  *   <li>after {@link #close()} every request fails with {@link StoreClosedException}; requests
  *       in flight at close are answered or fail, never hang; close is idempotent and returns only

@@ -9,16 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@link TaskStore} contract, checked on every {@link StoreType} (JCTools' QueueSanityTest
  * pattern): a new constant is tested without new code. Single-threaded; the concurrent side is
- * {@link StoreStressTest} and {@link StoreLinearizabilityTest}.
+ * {@link StoreStressTest} and {@link StoreLinearizabilityTest}. A store that hangs fails its test
+ * after the {@code @Timeout} (on a thread of its own: a caller stuck in a spin or a park cannot be
+ * interrupted out of it).
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StoreContractTest {
 
     private static Task draft(String title) {

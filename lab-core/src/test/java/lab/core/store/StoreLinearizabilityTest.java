@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -15,6 +16,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,11 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * plus a few before and after), then searches for a sequential order of the same calls that the
  * model answers identically.
  *
- * <p>Strategies. The six stores that start no thread of their own (MEMORY, SHARD, SHARD_UNIT,
- * CONCURRENT, NON_BLOCKING, DENSE_ARRAY) run under Lincheck's model checker, which controls the
+ * <p>Strategies. The stores that start no thread of their own (MEMORY, SHARD, SHARD_UNIT,
+ * CONCURRENT, NON_BLOCKING, DENSE_ARRAY, INT_SHARD) run under Lincheck's model checker, which controls the
  * interleaving at every shared-memory access and lock: it finds a non-CAS update in DenseArrayStore
  * (check-then-set racing a delete resurrects the task) on every run, where stress mode found it
- * in one run of three. CHANNEL (its worker thread) and SHARD_POOLED (its pool threads) run in
+ * in one run of three. CHANNEL and DISRUPTOR (their actor thread) and SHARD_POOLED (its pool threads) run in
  * stress mode on real threads: the model checker cannot schedule threads it did not start. SHARD
  * and SHARD_UNIT start threads only in getAll, which is not among their operations here.
  *
@@ -37,18 +39,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>get / update / delete run in parallel on every store, on ids 1..5 (1..3 exist before each
  *       scenario).</li>
  *   <li>create runs in a {@code nonParallelGroup} (all creates on one thread). Every store except
- *       CHANNEL draws the id before the task becomes visible (the log's separate id mutex / atomic
+ *       the actors (CHANNEL, DISRUPTOR) draws the id before the task becomes visible (the log's separate id mutex / atomic
  *       counter), so ids are unique but not handed out in linearization order. With creates in
  *       parallel the model checker shows it at once on DENSE_ARRAY: thread 1 {@code create(): 5}
  *       then {@code get(4): null} while thread 2's {@code create(): 4} has drawn its id but not
  *       stored the task; no sequential order with dense ids explains that. The stress test
  *       checks uniqueness under parallel creates instead.</li>
  *   <li>size and getAll are checked only where they are atomic snapshots: MEMORY (one lock) and
- *       CHANNEL (one worker). Elsewhere they read shard by shard or sum striped counters, and are
+ *       the actors (one owner thread). Elsewhere they read shard by shard or sum striped counters, and are
  *       exact only when the store is quiet (as documented on each store).</li>
  * </ul>
  */
 @Tag("lincheck") // runs in its own surefire execution (own JVM): see lab-core/pom.xml
+// A hang fails the store's test instead of the build; on a thread of its own, since a store can
+// hang a caller where no interrupt reaches it.
+@Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StoreLinearizabilityTest {
 
     /** The store type under test; Lincheck builds scenario instances with a no-arg constructor. */
@@ -57,13 +62,13 @@ class StoreLinearizabilityTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Task DRAFT = new Task(0, "v0", "", TaskStatus.TODO, T0, T0);
     private static final int PRELOADED = 3;
-    private static final List<StoreType> ATOMIC_SNAPSHOTS = List.of(StoreType.MEMORY, StoreType.CHANNEL);
+    private static final List<StoreType> ATOMIC_SNAPSHOTS = List.of(StoreType.MEMORY, StoreType.CHANNEL, StoreType.DISRUPTOR);
     /** Stores that own threads: Lincheck's model checker cannot schedule those; they get stress mode. */
-    private static final List<StoreType> STARTS_THREADS = List.of(StoreType.CHANNEL, StoreType.SHARD_POOLED);
+    private static final List<StoreType> STARTS_THREADS = List.of(StoreType.CHANNEL, StoreType.SHARD_POOLED, StoreType.DISRUPTOR);
     private static final int MODEL_CHECKING_SCENARIOS = 15;
     private static final int MODEL_CHECKING_INTERLEAVINGS = 50;
 
-    /** Every instance Lincheck creates, so each can be closed (CHANNEL and SHARD_POOLED start threads). */
+    /** Every instance Lincheck creates, so each can be closed (the actors and SHARD_POOLED start threads). */
     static final AtomicInteger open = new AtomicInteger();
 
     @Param(name = "id", gen = IntGen.class, conf = "1:5")

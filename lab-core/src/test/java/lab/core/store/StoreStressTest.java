@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,8 +25,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * created, so its record predicts every answer it gets and the final state of its tasks; reads of
  * other threads' ids only check the answer is well-formed. Runs on every {@link StoreType}.
  * Bounded by operation counts, never by time: a slow machine makes it slower, not flakier.
+ *
+ * <p>Hangs. A broken store can leave a client spinning inside a call (a HashMap read racing a
+ * resize) or waiting for an answer that never comes. Every wait here has a deadline, and clients
+ * are daemon threads so a stuck one cannot outlive the JVM; the class-level {@code @Timeout} runs
+ * each test on a thread of its own (SEPARATE_THREAD), so it fails even when a wait cannot be
+ * interrupted. The deadlines are generous (minutes on a loaded 2-core box where a test takes
+ * seconds): they bound a hang, they do not time the store.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StoreStressTest {
+
+    /** How long a test waits for its clients before it fails instead (see the class comment). */
+    private static final long CLIENT_DEADLINE_MS = 120_000;
 
     private static final int THREADS = 4;
     private static final int OPS_PER_THREAD = 4_000;
@@ -52,18 +65,16 @@ class StoreStressTest {
             long seed = 1_000L * c + type.ordinal();
             clients[c] = new Thread(() -> {
                 try {
-                    start.await();
+                    start.await(CLIENT_DEADLINE_MS, TimeUnit.MILLISECONDS);
                     runClient(store, record, new SplittableRandom(seed), maxIdSeen);
                 } catch (Throwable e) {
                     failures.add(e);
                 }
             }, "stress-client-" + c);
+            clients[c].setDaemon(true);
             clients[c].start();
         }
-        for (Thread t : clients) {
-            t.join(120_000);
-            assertThat(t.isAlive()).as("%s did not finish", t.getName()).isFalse();
-        }
+        joinAll(clients, failures);
         assertThat(failures).as("failures inside the clients").isEmpty();
 
         // Ids never repeat across threads, and together they are exactly 1..number of creates.
@@ -152,6 +163,23 @@ class StoreStressTest {
         }
     }
 
+    /**
+     * Joins every client within one shared deadline; fails at once with the first failure when a
+     * client has died (the others may be waiting for it), or names the clients still running.
+     */
+    private static void joinAll(Thread[] clients, ConcurrentLinkedQueue<Throwable> failures) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENT_DEADLINE_MS);
+        for (Thread t : clients) {
+            while (t.isAlive() && failures.isEmpty() && System.nanoTime() < deadline) {
+                t.join(10);
+            }
+        }
+        assertThat(failures).as("failures inside the clients").isEmpty();
+        for (Thread t : clients) {
+            assertThat(t.isAlive()).as("%s did not finish within %d ms", t.getName(), CLIENT_DEADLINE_MS).isFalse();
+        }
+    }
+
     private static int pickOwn(Record r, SplittableRandom rnd) {
         return r.createdInOrder.get(rnd.nextInt(r.createdInOrder.size()));
     }
@@ -159,6 +187,78 @@ class StoreStressTest {
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new AssertionError(message);
+        }
+    }
+
+    /**
+     * Reads racing a store that grows: one thread creates tasks (every map and shard resizes many
+     * times on the way), two threads read ids already handed back by create. Each such read must
+     * find its task. A map read without its lock misses here: {@code HashMap.resize} installs the
+     * new, still empty table before it moves the entries, so a lock-free {@code get} during a
+     * resize answers null for a stored task. Random traffic on a store that stops growing early
+     * (the tests above) rarely meets a resize; this test meets dozens.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreType.class)
+    void readsNeverMissAStoredTaskWhileTheStoreGrows(StoreType type) throws Exception {
+        // Rounds of a fresh store, so the readers meet the big late resizes several times. An
+        // actor's map has no concurrent reader (and a round trip costs tens of microseconds
+        // here): one round checks it answers, more would only take seconds.
+        int rounds = type.isActor() ? 1 : 8;
+        for (int round = 0; round < rounds; round++) {
+            growWhileReading(type, 60_000, 2, round);
+        }
+    }
+
+    private static void growWhileReading(StoreType type, int creates, int readers, int round) throws Exception {
+        AtomicInteger published = new AtomicInteger(); // the highest id create has handed back
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch readersRunning = new CountDownLatch(readers);
+        try (TaskStore store = type.create()) {
+            Task draft = Task.draft("grow", "", TaskStatus.TODO);
+            Thread writer = new Thread(() -> {
+                try {
+                    if (!readersRunning.await(CLIENT_DEADLINE_MS, TimeUnit.MILLISECONDS)) {
+                        throw new AssertionError("readers did not start");
+                    }
+                    for (int i = 0; i < creates && failures.isEmpty(); i++) {
+                        published.set(store.create(draft).id()); // one creator: ids 1, 2, 3, ...
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "grow-writer");
+            Thread[] threads = new Thread[readers + 1];
+            threads[0] = writer;
+            for (int r = 0; r < readers; r++) {
+                SplittableRandom rnd = new SplittableRandom(31L * round + r);
+                threads[r + 1] = new Thread(() -> {
+                    readersRunning.countDown();
+                    try {
+                        while (published.get() < creates && failures.isEmpty()) {
+                            int max = published.get();
+                            if (max == 0) {
+                                Thread.onSpinWait();
+                                continue;
+                            }
+                            int id = 1 + rnd.nextInt(max);
+                            Task t = store.get(id);
+                            check(t != null && t.id() == id, "round " + round + ": get(" + id + ") answered " + t
+                                    + " while ids up to " + max + " were stored (" + reads.get() + " reads before)");
+                            reads.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }, "grow-reader-" + r);
+            }
+            for (Thread t : threads) {
+                t.setDaemon(true);
+                t.start();
+            }
+            joinAll(threads, failures);
+            assertThat(published.get()).isEqualTo(creates);
         }
     }
 
@@ -192,7 +292,7 @@ class StoreStressTest {
                     racers[t] = new Thread(() -> {
                         SplittableRandom rnd = new SplittableRandom(31L * roundSeed + racer);
                         try {
-                            start.await();
+                            start.await(CLIENT_DEADLINE_MS, TimeUnit.MILLISECONDS);
                             for (int op = 0; op < 200; op++) {
                                 int slot = rnd.nextInt(ids);
                                 int id = first + slot;
@@ -209,12 +309,10 @@ class StoreStressTest {
                             failures.add(e);
                         }
                     }, "racer-" + t);
+                    racers[t].setDaemon(true);
                     racers[t].start();
                 }
-                for (Thread r : racers) {
-                    r.join(60_000);
-                    assertThat(r.isAlive()).as("%s did not finish", r.getName()).isFalse();
-                }
+                joinAll(racers, failures);
                 assertThat(failures).isEmpty();
                 for (int slot = 0; slot < ids; slot++) {
                     int id = first + slot;
@@ -274,12 +372,18 @@ class StoreStressTest {
                     endings.add(e);
                 }
             }, "in-flight-client-" + c);
+            threads[c].setDaemon(true);
             threads[c].start();
         }
-        running.await();
-        while (answered.get() < 2_000) {
-            Thread.onSpinWait();
+        assertThat(running.await(CLIENT_DEADLINE_MS, TimeUnit.MILLISECONDS)).as("clients started").isTrue();
+        // Until 2,000 answers, a client's death (a broken store throws) or the deadline: a client
+        // that died early can never be answered, so waiting on would only spin.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLIENT_DEADLINE_MS);
+        while (answered.get() < 2_000 && endings.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
+        assertThat(endings).as("clients ended before close: the store failed them").isEmpty();
+        assertThat(answered.get()).as("answers within %d ms", CLIENT_DEADLINE_MS).isGreaterThanOrEqualTo(2_000);
         store.close();
         for (Thread t : threads) {
             t.join(30_000);

@@ -1,0 +1,148 @@
+package lab.core.store;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+/**
+ * How the actor stores (CHANNEL, DISRUPTOR) wait: the actor thread for the next request, and each
+ * caller for its reply. The same strategy is applied on both sides, so one name says what a
+ * hand-off costs: a park and an unpark (a futex wake-up, tens of microseconds on this VM when the
+ * waiter's core has gone idle), or a core kept busy so the hand-off is a cache-line transfer.
+ *
+ * <p>What to notice. A spinning waiter only helps while it has a core of its own. On 2 cores with
+ * 2 benchmark threads plus the actor thread, three threads spin on two cores: a spinning waiter
+ * can hold the very core the thread it waits for needs, and the hand-off then waits for the
+ * scheduler's time slice (milliseconds) instead of a wake-up (microseconds). {@link #forThisMachine()}
+ * picks the strategy from the core count for that reason; the benchmarks' {@code wait} param
+ * ({@code auto} or a lower-case name) sweeps them.
+ *
+ * <p>The JMH param names are the lower-case constant names ({@link #paramName()}).
+ */
+public enum ActorWait {
+
+    /** Park until woken: the actor parks on the queue / ring, the caller parks on its reply. A Go channel receive. */
+    BLOCKING,
+    /** Spin for {@link #SPIN_NANOS}, then park: pays a wake-up only when the hand-off is slower than the spin. */
+    SPIN_THEN_PARK,
+    /** Spin briefly, then {@code Thread.yield()} in a loop: never parks, gives the core away when others are runnable. */
+    YIELDING,
+    /** {@code Thread.onSpinWait()} in a loop: never parks, never yields. Needs a core per waiting thread. */
+    BUSY_SPIN;
+
+    /** How long SPIN_THEN_PARK spins before parking: a hand-off between two running threads takes well under this. */
+    public static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
+
+    /** Spins of YIELDING before its first yield (what Disruptor's YieldingWaitStrategy does). */
+    static final int SPINS_BEFORE_YIELD = 100;
+
+    /** The {@code wait} param value that means {@link #forThisMachine()}. */
+    public static final String AUTO = "auto";
+
+    /**
+     * The strategy for this machine's core count: {@link #forCores(int)} of
+     * {@code Runtime.availableProcessors()}.
+     */
+    public static ActorWait forThisMachine() {
+        return forCores(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * BLOCKING below 4 cores, SPIN_THEN_PARK from 4 up. Why: the benchmarks run up to #cores caller
+     * threads plus the actor thread, one more runnable thread than cores. Measured on this 2-core VM
+     * (CHANNEL and DISRUPTOR reads at 2 threads, 1M tasks; figures in the README of the stores):
+     * BUSY_SPIN and YIELDING let a spinning caller sit on the core the actor needs, and lose to
+     * BLOCKING there. With 4 or more cores a caller's spin usually overlaps the actor's work on
+     * another core; the spin is bounded, so an over-subscribed moment costs one wake-up, not a
+     * time slice. That side is not measured here (this VM has 2 cores): a run with
+     * {@code -p wait=blocking,spin_then_park} on a larger machine is what would confirm it.
+     */
+    public static ActorWait forCores(int cores) {
+        return cores < 4 ? BLOCKING : SPIN_THEN_PARK;
+    }
+
+    /** The JMH param value: the constant's name in lower case. */
+    public String paramName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The strategy named by a {@code wait} param: {@code auto} or a constant's name in any case.
+     * Unknown names are rejected with the accepted ones.
+     */
+    public static ActorWait parse(String name) {
+        if (name == null || name.isBlank() || AUTO.equalsIgnoreCase(name.trim())) {
+            return forThisMachine();
+        }
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder accepted = new StringBuilder(AUTO);
+            for (ActorWait w : values()) {
+                accepted.append(", ").append(w.paramName());
+            }
+            throw new IllegalArgumentException("unknown wait strategy '" + name + "': one of " + accepted);
+        }
+    }
+
+    /**
+     * The Disruptor wait strategy of the ring's consumer (the actor). A new instance per ring:
+     * the blocking ones own a lock and a condition.
+     */
+    WaitStrategy disruptorStrategy() {
+        switch (this) {
+            case BLOCKING:
+                return new BlockingWaitStrategy();
+            case SPIN_THEN_PARK:
+                return PhasedBackoffWaitStrategy.withLock(SPIN_NANOS, 0, TimeUnit.NANOSECONDS);
+            case YIELDING:
+                return new YieldingWaitStrategy();
+            case BUSY_SPIN:
+                return new BusySpinWaitStrategy();
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /**
+     * One round of a waiting loop that has not parked: spin or yield as this strategy does.
+     * Returns false when the waiter should park now (BLOCKING at once, SPIN_THEN_PARK once
+     * {@link #SPIN_NANOS} have passed since {@code startNanos}; the others never park).
+     * {@code round} counts from 0; {@code startNanos} is read only by SPIN_THEN_PARK, and only
+     * every 64 rounds (a {@code nanoTime} costs as much as a few dozen spins).
+     */
+    boolean spinOnce(int round, long startNanos) {
+        switch (this) {
+            case BLOCKING:
+                return false;
+            case SPIN_THEN_PARK:
+                if ((round & 63) == 63 && System.nanoTime() - startNanos > SPIN_NANOS) {
+                    return false;
+                }
+                Thread.onSpinWait();
+                return true;
+            case YIELDING:
+                if (round >= 0 && round < SPINS_BEFORE_YIELD) { // >= 0: a wrapped counter keeps yielding
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                return true;
+            case BUSY_SPIN:
+                Thread.onSpinWait();
+                return true;
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** Whether a waiter reads the clock (SPIN_THEN_PARK only): the others skip the {@code nanoTime}. */
+    boolean timed() {
+        return this == SPIN_THEN_PARK;
+    }
+}
