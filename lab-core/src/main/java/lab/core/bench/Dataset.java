@@ -17,9 +17,10 @@ import lab.core.store.TaskStore;
  *
  * <p>Fast path. Every task shares one title and one description string and one pair of
  * instants: only the {@link Task} objects themselves are allocated, so a million tasks load in a
- * fraction of a second. The actor stores (CHANNEL, DISRUPTOR) are loaded from several threads at once: one
- * caller waits a full request/reply hand-off per task (microseconds: seconds for a million),
- * while concurrent callers keep its queue non-empty so the worker drains it without parking.
+ * fraction of a second. The actor stores (CHANNEL, DISRUPTOR) are loaded from several threads at
+ * once: one caller waits a full request/reply hand-off per task (microseconds: seconds for a
+ * million), while concurrent callers keep its queue non-empty so the actor drains it without
+ * parking.
  */
 public final class Dataset {
 
@@ -27,6 +28,15 @@ public final class Dataset {
     public static final Task DRAFT = Task.draft("benchmark task", "preloaded by lab.core.bench.Dataset", TaskStatus.TODO);
 
     private static final int ACTOR_LOADERS = 8;
+
+    /**
+     * Loader threads for an actor store: {@link #ACTOR_LOADERS} when everyone parks; when callers
+     * spin, one fewer than cores, so that the actor keeps a core (eight spinning loaders on two
+     * cores would make every hand-off wait for a time slice).
+     */
+    static int loadersFor(ActorWait wait) {
+        return wait == ActorWait.BLOCKING ? ACTOR_LOADERS : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
 
     private Dataset() {
     }
@@ -41,7 +51,7 @@ public final class Dataset {
         TaskStore store = type.create(wait);
         try {
             if (type.isActor()) {
-                loadConcurrently(store, size, ACTOR_LOADERS);
+                loadConcurrently(store, size, loadersFor(wait));
             } else {
                 for (int i = 0; i < size; i++) {
                     store.create(DRAFT);
