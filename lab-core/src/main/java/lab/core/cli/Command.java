@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One {@code ./lab} command (jol-cli's habit: one small class per command). Commands are found
- * with {@link java.util.ServiceLoader}: each module lists its own in
- * {@code META-INF/services/lab.core.cli.Command}, so lab-web can add {@code serve} and
- * {@code demo} without lab-core knowing lab-web.
+ * TRANSITIONAL (see {@link LegacyCommands}): the old command interface, kept only for
+ * {@code run} until it is declared with picocli as a {@link LabCommand}.
  */
 public interface Command {
 
@@ -17,7 +15,7 @@ public interface Command {
     /** One line for {@code ./lab help}. */
     String description();
 
-    /** The options, one per line, for {@code ./lab help NAME}. */
+    /** The synopsis, then the options one per line, for {@code ./lab help NAME}. */
     String usage();
 
     /**

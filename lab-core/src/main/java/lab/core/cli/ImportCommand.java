@@ -5,49 +5,34 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 
 import lab.core.record.JmhFormatException;
 import lab.core.record.RunRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./lab import FILE.json}: any JMH JSON result (ours or a foreign project's) becomes a
  * stored run, its JSON kept verbatim. A file that is not JMH JSON is refused with the reason and
  * no run is created.
  */
-public final class ImportCommand implements Command {
+@Command(name = "import", description = "store a JMH JSON result file (-rf json) as a run",
+        footer = {"", "The last line printed is the new run id."})
+public final class ImportCommand implements LabCommand {
+
+    @Parameters(paramLabel = "FILE.json", description = "a JMH result written with -rf json (any project, any JMH version)")
+    Path file;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "a label, also part of the run id (default: import)")
+    String label;
+
+    @Mixin
+    ReportsOption reports;
 
     @Override
-    public String name() {
-        return "import";
-    }
-
-    @Override
-    public String description() {
-        return "store a JMH JSON result file (-rf json) as a run";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "FILE.json [--label TEXT] [--reports DIR]",
-                "",
-                "  FILE.json        a JMH result written with -rf json (any project, any JMH version)",
-                "  --label TEXT     a label, also part of the run id (default: import)",
-                "  --reports DIR    where runs are stored (default <lab>/reports)",
-                "",
-                "The last line printed is the new run id.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options o = Options.parse(args, new String[] {"label", "reports"}, new String[0]);
-        if (o.positional().size() != 1) {
-            throw new UsageException(o.positional().isEmpty() ? "which file? give the JMH JSON file to import"
-                    : "one file at a time, got " + o.positional().size());
-        }
-        Path file = Paths.get(o.positional().get(0));
+    public int run(PrintStream out, PrintStream err) throws IOException {
         byte[] json;
         try {
             json = Files.readAllBytes(file);
@@ -55,11 +40,10 @@ public final class ImportCommand implements Command {
             err.println("lab import: no such file: " + file);
             return 1;
         }
-        String reports = o.value("reports", null);
-        RunRepository repository = new RunRepository(reports == null ? RunRepository.defaultReports() : Paths.get(reports).toAbsolutePath());
+        RunRepository repository = reports.repository();
         String id;
         try {
-            id = repository.importJmh(json, o.value("label", null), "import");
+            id = repository.importJmh(json, label, "import");
         } catch (JmhFormatException e) {
             err.println("lab import: " + file + " is not a JMH result: " + e.getMessage());
             return 1;

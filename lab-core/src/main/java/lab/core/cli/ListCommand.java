@@ -1,7 +1,6 @@
 package lab.core.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,38 +9,20 @@ import lab.core.record.Environment;
 import lab.core.record.RunManifest;
 import lab.core.record.RunRepository;
 import lab.core.record.StoredRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./lab list}: the stored runs, newest first, one line each. */
-public final class ListCommand implements Command {
+@Command(name = "list", description = "list the stored runs, newest first",
+        footer = {"", "Columns: id, status, label, profile, results, JVM."})
+public final class ListCommand implements LabCommand {
+
+    @Mixin
+    ReportsOption reports;
 
     @Override
-    public String name() {
-        return "list";
-    }
-
-    @Override
-    public String description() {
-        return "list the stored runs, newest first";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "[--reports DIR]",
-                "",
-                "  --reports DIR    where runs are stored (default <lab>/reports)",
-                "",
-                "Columns: id, status, label, profile, results, JVM.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, new String[] {"reports"}, new String[0]);
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
-        }
-        String reports = o.value("reports", null);
-        RunRepository repository = new RunRepository(reports == null ? RunRepository.defaultReports() : Paths.get(reports).toAbsolutePath());
+    public int run(PrintStream out, PrintStream err) {
+        RunRepository repository = reports.repository();
         List<StoredRun> runs = repository.list();
         if (runs.isEmpty()) {
             out.println("no stored runs in " + repository.dir() + " (./lab run --profile smoke makes one)");

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments of one command: {@code --name value}, {@code --name=value}, bare {@code --flag}s
+ * TRANSITIONAL (see {@link LegacyCommands}): {@code run}'s hand-written parser, until {@code run}
+ * is declared with picocli. The arguments of one command: {@code --name value}, {@code --name=value}, bare {@code --flag}s
  * and positional words. A command declares which options take a value and which are flags; any
  * other {@code --option} is rejected by name, so a typo never silently becomes a default.
  */

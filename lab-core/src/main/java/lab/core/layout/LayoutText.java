@@ -16,13 +16,41 @@ import java.util.Map;
  * differ marked {@code *}), the per-task footprint table, the cross-configuration summary, and the
  * full dump of one configuration ({@code layout-<name>.txt}: JOL's own printable layouts included).
  */
-final class LayoutText {
+public final class LayoutText {
 
     static final String MARK_LEGEND = "* = the two sides differ (field offsets are shown, not compared)";
     private static final int LABEL = 44;
     private static final int CELL = 28;
 
     private LayoutText() {
+    }
+
+    /**
+     * What {@code ./lab layout} prints: per configuration its header, the side-by-side pair and
+     * the footprint table ({@code dumps}: JOL's printable layouts of every class too), then the
+     * summary across configurations.
+     */
+    public static String terminal(Report report, boolean dumps) {
+        StringBuilder sb = new StringBuilder();
+        String left = report.comparison().left();
+        String right = report.comparison().right();
+        for (Configuration c : report.configurations()) {
+            sb.append('\n').append(configurationHeader(c));
+            if (!c.ran()) {
+                continue;
+            }
+            sb.append("\n   ").append(MARK_LEGEND).append('\n');
+            sb.append(sideBySide(c, left, right, report.comparison().samples()));
+            sb.append('\n').append(footprintTable(c));
+            if (dumps) {
+                for (ClassInfo info : c.classes().values()) {
+                    sb.append('\n').append(info.printable());
+                }
+            }
+        }
+        sb.append("\n== summary (bytes; deep sizes exclude threads and JVM-wide objects, see layouts.json \"exclusions\")\n");
+        sb.append(summary(report));
+        return sb.toString();
     }
 
     static String configurationHeader(Configuration c) {

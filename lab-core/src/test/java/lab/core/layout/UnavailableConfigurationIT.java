@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A configuration that cannot run is reported with its reason, never dropped. */
-class UnavailableConfigurationTest {
+class UnavailableConfigurationIT {
 
     @Test
     void aPathThatIsNoJvmIsReportedWithItsError() {

@@ -1,4 +1,4 @@
-package lab.core.compare;
+package lab.core.cli;
 
 import static lab.core.compare.JmhFixture.around;
 import static lab.core.compare.JmhFixture.result;
@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import lab.core.cli.Main;
+import lab.core.compare.JmhFixture;
 import lab.core.record.RunRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

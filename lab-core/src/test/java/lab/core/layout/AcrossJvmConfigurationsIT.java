@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each in a child JVM), read back through the reader the site uses. The figures compared are
  * JOL's, measured now in each configuration; none is typed in.
  */
-class AcrossJvmConfigurationsTest {
+class AcrossJvmConfigurationsIT {
 
     static final int ENTRIES = 4_095;
 

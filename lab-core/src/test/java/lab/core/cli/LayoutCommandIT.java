@@ -1,6 +1,6 @@
-package lab.core.layout;
+package lab.core.cli;
 
-import lab.core.cli.Main;
+import lab.core.layout.LayoutsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./lab layout}, through the CLI's own entry point (so the ServiceLoader line is tested too). */
-class LayoutCommandTest {
+class LayoutCommandIT {
 
     @Test
     void printsThePairSideBySideWithDifferingRowsMarkedAndWritesTheJson(@TempDir Path dir) {

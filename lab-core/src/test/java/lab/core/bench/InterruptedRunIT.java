@@ -33,7 +33,7 @@ import lab.core.record.StoredRun;
  * the run stored before it untouched.
  */
 @EnabledOnOs(OS.LINUX)
-class InterruptedRunTest {
+class InterruptedRunIT {
 
     @Test
     void sigintStoresTheRunAsInterruptedAndLeavesEarlierRunsAlone(@TempDir Path tmp) throws Exception {

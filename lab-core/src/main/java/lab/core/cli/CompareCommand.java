@@ -1,0 +1,78 @@
+package lab.core.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import lab.core.compare.Comparer;
+import lab.core.compare.Comparison;
+import lab.core.compare.ComparisonText;
+import lab.core.compare.Side;
+import lab.core.record.RunRepository;
+import lab.core.record.RunStatus;
+import lab.core.record.StoredRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./lab compare}: two stored runs, or two stores of one run, as benchstat would print them.
+ *
+ * <pre>
+ * ./lab compare BASE HEAD                      # every benchmark of both runs
+ * ./lab compare RUN --stores MEMORY,SHARD      # two stores of one run, row by row
+ * ./lab compare BASE HEAD --metric gc.alloc.rate.norm
+ * ./lab compare BASE HEAD --metric all         # the primary metric and every secondary one
+ * </pre>
+ */
+@Command(name = "compare",
+        description = "compare two runs, or two stores of one run: medians, Mann-Whitney U, geomean (benchstat style)",
+        footer = {"", "Examples:",
+            "  ./lab compare BASE HEAD                    every benchmark of both runs",
+            "  ./lab compare RUN --stores MEMORY,SHARD    two stores of one run, row by row",
+            "  ./lab compare latest HEAD --metric all     the primary metric and every secondary one"})
+public final class CompareCommand implements LabCommand {
+
+    @Parameters(paramLabel = "RUN", arity = "1..2",
+            description = "BASE HEAD, or one RUN with --stores; run ids (./lab list) or 'latest' (the newest complete run)")
+    List<String> runs;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "primary (default), all, or a secondary metric: gc.alloc.rate.norm, lab.lock.acquire.norm, "
+                    + "lab.lock.contended.norm, lab.park.norm, lab.alloc.count.norm, lab.ctxsw.voluntary.norm")
+    String metric;
+
+    @Option(names = "--stores", paramLabel = "BASE,HEAD", split = ",", hideParamSyntax = true,
+            description = "compare store BASE with store HEAD; with two runs and one store, only that store's rows")
+    List<String> stores = List.of();
+
+    @Mixin
+    ReportsOption reports;
+
+    @Override
+    public int run(PrintStream out, PrintStream err) {
+        if (stores.size() > 2) {
+            throw new UsageException("--stores takes one or two stores, got " + stores.size());
+        }
+        if (runs.size() == 1 && stores.size() != 2) {
+            throw new UsageException("with one run, say which two stores to compare: --stores A,B");
+        }
+        RunRepository repo = reports.repository();
+        StoredRun baseRun = find(repo, runs.get(0), err);
+        StoredRun headRun = runs.size() == 2 ? find(repo, runs.get(1), err) : baseRun;
+        String baseStore = stores.isEmpty() ? null : stores.get(0);
+        String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1);
+        Comparison c = Comparer.compare(Side.of(baseRun, baseStore), Side.of(headRun, headStore), metric);
+        out.print(ComparisonText.format(c));
+        return 0;
+    }
+
+    private static StoredRun find(RunRepository repo, String name, PrintStream err) {
+        StoredRun run = RunArgument.find(repo, name);
+        if (run.manifest().status() != RunStatus.COMPLETE) {
+            err.println("lab compare: warning: run " + run.id() + " is " + run.manifest().status().json()
+                    + (run.manifest().error() == null ? "" : " (" + run.manifest().error() + ")") + "; comparing what it has");
+        }
+        return run;
+    }
+}
