@@ -1,8 +1,5 @@
 package lab.core.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import lab.core.store.ActorWait;
 import lab.core.store.StoreType;
@@ -17,26 +14,15 @@ import lab.core.store.TaskStore;
  *
  * <p>Fast path. Every task shares one title and one description string and one pair of
  * instants: only the {@link Task} objects themselves are allocated, so a million tasks load in a
- * fraction of a second. The actor stores (CHANNEL, DISRUPTOR) are loaded from several threads at
- * once: one caller waits a full request/reply hand-off per task (microseconds: seconds for a
- * million), while concurrent callers keep its queue non-empty so the actor drains it without
- * parking.
+ * fraction of a second. The tasks go in through {@link TaskStore#createMany}: the same creates,
+ * but an actor store (CHANNEL, DISRUPTOR) receives them as one message, where one message per
+ * task cost a request/reply hand-off each — 20 CPU-seconds per million-task fork, measured with
+ * eight loader threads feeding CHANNEL (ForkCostProbe).
  */
 public final class Dataset {
 
     /** The draft every preloaded task is created from. */
     public static final Task DRAFT = Task.draft("benchmark task", "preloaded by lab.core.bench.Dataset", TaskStatus.TODO);
-
-    private static final int ACTOR_LOADERS = 8;
-
-    /**
-     * Loader threads for an actor store: {@link #ACTOR_LOADERS} when everyone parks; when callers
-     * spin, one fewer than cores, so that the actor keeps a core (eight spinning loaders on two
-     * cores would make every hand-off wait for a time slice).
-     */
-    static int loadersFor(ActorWait wait) {
-        return wait == ActorWait.BLOCKING ? ACTOR_LOADERS : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    }
 
     private Dataset() {
     }
@@ -50,13 +36,7 @@ public final class Dataset {
     public static TaskStore preload(StoreType type, ActorWait wait, int size) {
         TaskStore store = type.create(wait);
         try {
-            if (type.isActor()) {
-                loadConcurrently(store, size, loadersFor(wait));
-            } else {
-                for (int i = 0; i < size; i++) {
-                    store.create(DRAFT);
-                }
-            }
+            store.createMany(DRAFT, size);
             verify(type, store, size);
             return store;
         } catch (RuntimeException | Error e) {
@@ -78,36 +58,6 @@ public final class Dataset {
                     DRAFT.createdAt(), DRAFT.updatedAt());
         }
         return byId;
-    }
-
-    private static void loadConcurrently(TaskStore store, int size, int loaders) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < loaders; t++) {
-            int share = size / loaders + (t < size % loaders ? 1 : 0);
-            Thread loader = new Thread(() -> {
-                try {
-                    for (int i = 0; i < share; i++) {
-                        store.create(DRAFT);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "dataset-loader-" + t);
-            threads.add(loader);
-            loader.start();
-        }
-        for (Thread loader : threads) {
-            try {
-                loader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while preloading", e);
-            }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("preloading failed: " + failure.get(), failure.get());
-        }
     }
 
     private static void verify(StoreType type, TaskStore store, int size) {

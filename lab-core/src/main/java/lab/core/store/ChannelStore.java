@@ -54,6 +54,7 @@ public final class ChannelStore implements TaskStore {
     private static final int GET_ALL = 4;
     private static final int SIZE = 5;
     private static final int STOP_OP = 6;
+    private static final int CREATE_MANY = 7;
 
     /** One message: the operation, its arguments, and the handle the worker answers on. */
     private static final class Request {
@@ -109,6 +110,13 @@ public final class ChannelStore implements TaskStore {
     public Task create(Task draft) {
         checkOpen();
         return (Task) call(CREATE, 0, Checks.draft(draft));
+    }
+
+    /** One message for all of them: the worker creates them in a loop, as it would one by one. */
+    @Override
+    public Task createMany(Task draft, int count) {
+        checkOpen();
+        return count <= 0 ? null : (Task) call(CREATE_MANY, count, Checks.draft(draft));
     }
 
     @Override
@@ -280,6 +288,16 @@ public final class ChannelStore implements TaskStore {
                 Task stored = r.task.withId(id);
                 tasks.put(id, stored);
                 return stored;
+            }
+            case CREATE_MANY: {
+                Task last = null;
+                for (int i = 0; i < r.id; i++) {
+                    int id = Checks.newId(nextId + 1);
+                    nextId = id;
+                    last = r.task.withId(id);
+                    tasks.put(id, last);
+                }
+                return last;
             }
             case GET:
                 return r.id <= 0 ? null : tasks.get(r.id);

@@ -68,6 +68,7 @@ public final class DisruptorStore implements TaskStore {
     private static final int GET_ALL = 4;
     private static final int SIZE = 5;
     private static final int STOP = 6;
+    private static final int CREATE_MANY = 7;
 
     /** One preallocated slot of the ring: the operation, its arguments, and where to answer. */
     static final class Request {
@@ -164,6 +165,14 @@ public final class DisruptorStore implements TaskStore {
         checkOpen();
         Checks.draft(draft);
         return (Task) call(CREATE, 0, draft).value;
+    }
+
+    /** One message for all of them: the actor creates them in a loop, as it would one by one. */
+    @Override
+    public Task createMany(Task draft, int count) {
+        checkOpen();
+        Checks.draft(draft);
+        return count <= 0 ? null : (Task) call(CREATE_MANY, count, draft).value;
     }
 
     @Override
@@ -334,6 +343,17 @@ public final class DisruptorStore implements TaskStore {
                     Task stored = task.withId(id);
                     tasks.put(id, stored);
                     reply.value = stored;
+                    break;
+                }
+                case CREATE_MANY: {
+                    Task last = null;
+                    for (int i = 0; i < r.id; i++) {
+                        int id = Checks.newId(nextId + 1);
+                        nextId = id;
+                        last = task.withId(id);
+                        tasks.put(id, last);
+                    }
+                    reply.value = last;
                     break;
                 }
                 case GET:

@@ -35,6 +35,21 @@ public interface TaskStore extends AutoCloseable {
     /** Stores a draft (id 0) under a new id and returns the stored task. */
     Task create(Task draft);
 
+    /**
+     * Stores {@code count} tasks made from one draft, as {@code count} calls of
+     * {@link #create} by one caller would (consecutive new ids), and returns the last one stored.
+     * The benchmarks preload their datasets with it: an actor store does it in one message,
+     * where a message per task pays a thread hand-off each (about 20 µs of CPU on the lab's VM:
+     * twenty seconds for a million tasks, in every fork).
+     */
+    default Task createMany(Task draft, int count) {
+        Task last = null;
+        for (int i = 0; i < count; i++) {
+            last = create(draft);
+        }
+        return last;
+    }
+
     /** The task with this id, or {@code null}. Allocates nothing. */
     Task get(int id);
 

@@ -52,6 +52,23 @@ class StoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StoreType.class)
+    void createManyStoresConsecutiveIdsAsOneCallerCreatingThemWould(StoreType type) {
+        withStore(type, store -> {
+            Task first = store.create(draft("first"));
+            Task d = draft("many");
+
+            Task last = store.createMany(d, 1_000);
+
+            assertThat(last).isEqualTo(d.withId(first.id() + 1_000));
+            assertThat(store.size()).isEqualTo(1_001);
+            assertThat(store.get(first.id() + 1)).isEqualTo(d.withId(first.id() + 1));
+            assertThat(store.createMany(d, 0)).isNull();
+            assertThat(store.create(draft("next")).id()).isEqualTo(first.id() + 1_001);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreType.class)
     void getAnswersNullForUnknownZeroAndNegativeIds(StoreType type) {
         withStore(type, store -> {
             assertThat(store.get(1)).as("empty store").isNull();

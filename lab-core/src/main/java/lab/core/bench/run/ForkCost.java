@@ -6,26 +6,19 @@ package lab.core.bench.run;
  *
  * @param startSeconds              JVM start, JMH's setup in the fork and the key drawing
  * @param preloadSecondsPerMillion  preloading a store, per million tasks
- * @param actorPreloadSecondsPerMillion the same for an actor store (a hand-off per create)
  * @param profiledSeconds           what a profiled fork adds: the agent's install and
  *                                  self-test, async-profiler, and converting its recording
  */
-record ForkCost(double startSeconds, double preloadSecondsPerMillion, double actorPreloadSecondsPerMillion,
-                double profiledSeconds) {
+record ForkCost(double startSeconds, double preloadSecondsPerMillion, double profiledSeconds) {
 
     /**
      * Measured on the lab machine (2 cores, JDK 17): see the README's "Where a fork's time goes"
      * for the command and the breakdown.
      */
-    static final ForkCost MEASURED = new ForkCost(0.6, 0.3, 3.0, 2.0);
+    static final ForkCost MEASURED = new ForkCost(0.6, 0.3, 2.0);
 
     double seconds(Trial trial, boolean profiled, RunPlan.Iterations iterations, int datasetSize) {
-        double preload = trial.params().containsKey("datasetSize") && trial.store() != null
-                ? datasetSize / 1e6 * (isActor(trial) ? actorPreloadSecondsPerMillion : preloadSecondsPerMillion) : 0;
+        double preload = trial.params().containsKey("datasetSize") ? datasetSize / 1e6 * preloadSecondsPerMillion : 0;
         return startSeconds + preload + iterations.millis() / 1000.0 + (profiled ? profiledSeconds : 0);
-    }
-
-    private static boolean isActor(Trial trial) {
-        return trial.store().equals("CHANNEL") || trial.store().equals("DISRUPTOR");
     }
 }

@@ -87,7 +87,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
             if (!control) {
                 addReference(trials, available, CONTROL, 1, jvm, r.datasetSize);
             }
-            if (r.workloads.contains(Workload.READ) && r.stores.stream().anyMatch(RunPlan::isActor)) {
+            if (r.workloads.contains(Workload.READ) && r.stores.stream().anyMatch(StoreType::isActor)) {
                 for (String floor : WAKEUP_FLOORS) {
                     addReference(trials, available, floor, 1, jvm, 0);
                 }
@@ -113,13 +113,9 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         trials.add(new Trial(benchmark, method, null, params, threads, jvm));
     }
 
-    /** The actor stores take a wait strategy; every other store runs once with none. */
-    static boolean isActor(StoreType store) {
-        return store.name().equals("CHANNEL") || store.name().equals("DISRUPTOR");
-    }
 
     private static List<String> waitsFor(StoreType store, List<String> waits) {
-        if (waits.isEmpty() || !isActor(store)) {
+        if (waits.isEmpty() || !store.isActor()) {
             return Collections.singletonList(null);
         }
         return waits;
