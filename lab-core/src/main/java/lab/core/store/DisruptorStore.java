@@ -24,12 +24,12 @@ import com.lmax.disruptor.RingBuffer;
  * operation itself returns (the stored task of a create, getAll's list): a read is 0 B/op, where
  * CHANNEL pays its message, its future and the future's wait node.
  *
- * <p>What to notice. The actor model is not what made the log's ChannelStore slow: the wake-up
- * is. With {@link ActorWait#BLOCKING} both sides still park and unpark per request (the ring's
- * consumer on the ring's lock and condition, the caller on its slot), and a read costs about what
- * CHANNEL's does; with a spinning {@link ActorWait} and a core per spinning thread the hand-off is
- * a cache-line transfer. The wait strategy is a constructor argument (the benchmarks' {@code wait}
- * param).
+ * <p>What to notice. Whether the actor model or the wake-up made the log's ChannelStore slow
+ * is the question. With {@link ActorWait#BLOCKING} both sides still park and unpark per request
+ * (the ring's consumer on the ring's lock and condition, the caller on its slot), so the wake-up
+ * floor ({@code WakeupFloorBenchmark.parkUnpark}) is the least a read can cost; with a spinning
+ * {@link ActorWait} and a core per spinning thread the hand-off is a cache-line transfer. The wait
+ * strategy is a constructor argument (the benchmarks' {@code wait} param).
  *
  * <p>Concurrency choice. Confinement, as in ChannelStore: only the actor thread touches the map
  * and {@code nextId}, so neither needs a lock or a volatile; every operation, size and getAll

@@ -17,12 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * locks): all three read and replace at 0 B/op ({@code -prof gc}) on JDK 17 and JDK 25; all
  * three take the same 16.7 bytes per task at 1M tasks and 20.7 at 100,000 (JOL: each keeps an
  * {@code int[]} and an {@code Object[]} of the same power-of-two length at these sizes); their
- * read and write times were within each other's intervals on this loaded 2-core machine. So
+ * read and write times overlapped within their 99.9% intervals (2 forks each, load average ~10
+ * from other builds on this 2-core VM; fastutil's point estimates were the lowest on reads). So
  * the choice rests on what was not a tie: Agrona's jar is 0.5 MB against fastutil's 24 MB and
  * Eclipse Collections' 10.6 MB (plus its API jar); it reserves no key values (fastutil and
  * Eclipse special-case key 0, Eclipse also key 1, with an extra branch and field), and it
- * deletes by shifting the probe chain back (Eclipse leaves tombstones that later force a
- * cleanup rehash, a latency spike under the delete share of the workloads). All three mix the key
+ * deletes by shifting the probe chain back (Eclipse leaves tombstones, which count toward its
+ * resize threshold and are cleared by a rehash of the whole table). All three mix the key
  * before masking (Agrona: two multiply-xorshift rounds), so even ids sharing their five low bits
  * would spread; the shard-local key {@code id >>> 5} is kept anyway so that every sharded store
  * keys its shards alike (see ShardStore.shardKey for the HashMap lesson behind it).
