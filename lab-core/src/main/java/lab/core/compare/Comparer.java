@@ -52,8 +52,13 @@ public final class Comparer {
     public static Comparison compare(Side base, Side head, String metric) {
         String asked = metric == null || metric.isBlank() ? PRIMARY : stripDot(metric.trim());
         boolean byStore = base.store() != null || head.store() != null;
+        boolean byJvm = base.jvm() != null || head.jvm() != null;
         boolean sameRun = base.runId().equals(head.runId());
-        Function<BenchmarkResult, String> keyOf = byStore ? r -> r.keyWithout(Side.STORE_PARAM) : BenchmarkResult::key;
+        // stores (or JVM configurations) of one run line up without the param that tells them apart
+        Function<BenchmarkResult, String> keyOf = r -> {
+            String k = byStore ? r.keyWithout(Side.STORE_PARAM) : r.key();
+            return byJvm && r.jvmConfig() != null ? k.substring(0, k.lastIndexOf("|jvm=")) : k;
+        };
 
         Map<String, BenchmarkResult> baseTiming = index(base.selected(), keyOf);
         Map<String, BenchmarkResult> headTiming = index(head.selected(), keyOf);

@@ -15,9 +15,10 @@ import lab.core.record.StoredRun;
  * @param profiles the run's {@code RunManifest.profiles}: result key → profile folder
  * @param profiled the run's profiled forks (the lab.* counts); empty for runs without them
  * @param control  the run's control benchmark (measured in every round), or null
+ * @param jvm      the JVM configuration to keep (a run with several, {@code --jvms A,B}), or null for all
  */
 public record Side(String runId, String store, List<BenchmarkResult> results, Map<String, String> profiles,
-                   List<BenchmarkResult> profiled, String control) {
+                   List<BenchmarkResult> profiled, String control, String jvm) {
 
     /** The JMH param that names the store in the lab's own benchmarks. */
     public static final String STORE_PARAM = "store";
@@ -30,18 +31,23 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
 
     /** A side of results alone (imports, tests): no profiled forks, the lab's control. */
     public Side(String runId, String store, List<BenchmarkResult> results, Map<String, String> profiles) {
-        this(runId, store, results, profiles, List.of(), RunPlan.CONTROL);
+        this(runId, store, results, profiles, List.of(), RunPlan.CONTROL, null);
     }
 
     public static Side of(StoredRun run, String store) {
         String control = run.manifest().design() == null || run.manifest().design().control() == null
                 ? RunPlan.CONTROL : run.manifest().design().control();
-        return new Side(run.id(), store, run.results(), run.manifest().profiles(), run.profiledResults(), control);
+        return new Side(run.id(), store, run.results(), run.manifest().profiles(), run.profiledResults(), control, null);
     }
 
-    /** "RUN" or "RUN MEMORY". */
+    /** This side restricted to one JVM configuration of its run. */
+    public Side onJvm(String name) {
+        return new Side(runId, store, results, profiles, profiled, control, name);
+    }
+
+    /** "RUN", "RUN MEMORY", "RUN on jdk25-default". */
     public String label() {
-        return store == null ? runId : runId + " " + store;
+        return runId + (store == null ? "" : " " + store) + (jvm == null ? "" : " on " + jvm);
     }
 
     /**
@@ -52,10 +58,8 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
     public List<BenchmarkResult> selected(String metric) {
         List<BenchmarkResult> source = metric != null && metric.replace("\u00b7", "").startsWith("lab.") && !profiled.isEmpty()
                 ? profiled : results;
-        if (store == null) {
-            return source;
-        }
-        return source.stream().filter(r -> store.equals(r.param(STORE_PARAM))).toList();
+        return source.stream().filter(r -> store == null || store.equals(r.param(STORE_PARAM)))
+                .filter(r -> jvm == null || jvm.equals(r.jvmConfig())).toList();
     }
 
     /** The timing rows of this side. */
@@ -66,7 +70,8 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
     /** The control benchmark's timing result at one thread, if this side's run has one. */
     public java.util.Optional<BenchmarkResult> controlResult() {
         return control == null ? java.util.Optional.empty()
-                : results.stream().filter(r -> r.benchmark().equals(control) && r.threads() == 1).findFirst();
+                : results.stream().filter(r -> r.benchmark().equals(control) && r.threads() == 1)
+                        .filter(r -> jvm == null || jvm.equals(r.jvmConfig())).findFirst();
     }
 
     /** The profile folder of one of this side's results, or null. */

@@ -121,4 +121,23 @@ class PairedComparisonTest {
         assertThat(ComparisonText.delta(r)).isEqualTo("?");
         assertThat(ComparisonText.test(r)).contains("fork 2 is NaN");
     }
+
+    @Test
+    void twoJvmConfigurationsOfOneRunLineUpAndPairByRound() {
+        double[] jdk17 = {100, 130, 169, 219.7, 285.6, 371.3};
+        double[] jdk25 = new double[6];
+        for (int i = 0; i < 6; i++) {
+            jdk25[i] = jdk17[i] * 0.8;
+        }
+        List<BenchmarkResult> run = JmhFixture.parse(
+                result("read", "MEMORY").forks(jdk17).inRounds().jvm("jdk17-default"),
+                result("read", "MEMORY").forks(jdk25).inRounds().jvm("jdk25-compact-headers"));
+        Side all = new Side("r", null, run, Map.of());
+        Comparison c = Comparer.compare(all.onJvm("jdk17-default"), all.onJvm("jdk25-compact-headers"), null);
+        Comparison.Row r = c.tables().get(0).rows().get(0);
+        assertThat(c.base().label()).isEqualTo("r on jdk17-default");
+        assertThat(r.analysis().text()).isEqualTo("paired by round, 6 rounds");
+        assertThat(r.ratio()).isCloseTo(0.8, within(1e-9));
+        assertThat(r.change()).isEqualTo(Change.BETTER);
+    }
 }
