@@ -88,6 +88,13 @@ public record Claim(String id, String section, String quote, String logFigure, K
         return new double[] {lo / Rules.TOLERANCE, hi * Rules.TOLERANCE};
     }
 
+    /** The lab's own findings on the log's conclusions (issue 13), shown in their own section. */
+    public static final String BEYOND = "Beyond the log";
+
+    public boolean beyondTheLog() {
+        return section != null && section.startsWith(BEYOND);
+    }
+
     public boolean isZero() {
         return Boolean.TRUE.equals(zero);
     }

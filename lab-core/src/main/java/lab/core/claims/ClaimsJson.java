@@ -37,6 +37,7 @@ public final class ClaimsJson {
             m.put("id", c.id());
             m.put("variant", r.variant());
             m.put("section", c.section());
+            m.put("beyondTheLog", c.beyondTheLog());
             m.put("verdict", r.verdict().slug());
             m.put("verdictLabel", r.verdict().label());
             m.put("quote", c.quote());

@@ -38,6 +38,12 @@ public final class ClaimsText {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /** "zero-bytes-read [MEMORY]": the claim and, when it has several readings, which one. */
+    public static String label(ClaimResult r) {
+        boolean single = r.claim().subject().size() == 1 && r.claim().subject().get(0).equals(r.variant());
+        return r.claim().id() + (r.variant() == null || single ? "" : " [" + r.variant() + "]");
+    }
+
     public static String format(ClaimReport report) {
         StringBuilder out = new StringBuilder();
         out.append("claims of the decision log against run ").append(report.runId()).append('\n');
@@ -48,17 +54,27 @@ public final class ClaimsText {
         out.append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"claim", "log", "ours", "verdict"});
+        boolean beyond = false;
         for (ClaimResult r : report.results()) {
-            String id = r.claim().id() + (r.variant() != null && r.claim().subject().size() > 1 ? " [" + r.variant() + "]" : "");
+            if (r.claim().beyondTheLog() && !beyond) {
+                beyond = true;
+                rows.add(new String[] {"— " + Claim.BEYOND.toLowerCase(Locale.ROOT) + ": what the lab's own stores and floors say —", "", "", ""});
+            }
+            String id = label(r);
             rows.add(new String[] {id, r.claim().logFigure().replaceAll(" \\(.*", ""), r.ours(), r.verdict().label()});
         }
         int[] w = new int[4];
         for (String[] row : rows) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 4 && !row[3].isEmpty(); i++) {
                 w[i] = Math.max(w[i], Math.min(row[i].length(), i == 1 ? 44 : 60));
             }
         }
         for (String[] row : rows) {
+            if (row[3].isEmpty()) {
+                // a section divider, across the columns
+                out.append(row[0]).append('\n');
+                continue;
+            }
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < 4; i++) {
                 String cell = row[i].length() > w[i] ? row[i].substring(0, w[i] - 1) + "…" : row[i];
@@ -68,8 +84,7 @@ public final class ClaimsText {
         }
         out.append('\n');
         for (ClaimResult r : report.results()) {
-            out.append(r.claim().id()).append(r.variant() != null && r.claim().subject().size() > 1 ? " [" + r.variant() + "]" : "")
-                    .append(": ").append(r.verdict().label()).append(" — ").append(r.why()).append('\n');
+            out.append(label(r)).append(": ").append(r.verdict().label()).append(" — ").append(r.why()).append('\n');
             if (!r.uncertainty().isEmpty()) {
                 out.append("    ours: ").append(r.ours()).append(", ").append(r.uncertainty()).append('\n');
             }

@@ -270,4 +270,29 @@ class ClaimRulesTest {
         List<BenchmarkResult> parsed = JmhFixture.parse(result("read", "MEMORY").forks(1, 2).rounds(3, 4));
         assertThat(parsed.get(0).forkRounds()).containsExactly(3, 4);
     }
+
+    @Test
+    void beyondTheLogClaimsAreNotTestableWithoutTheirRowsAndNameTheWaitStrategy() {
+        List<ClaimResult> beyond = ClaimEvaluator.evaluate(ClaimBook.load(), run(
+                result("read", "CHANNEL").raw(around(20000, 0.04, 8)).waitStrategy("blocking"),
+                result("read", "MEMORY").raw(around(100, 0.04, 8)))).results().stream()
+                .filter(r -> r.claim().beyondTheLog()).toList();
+        assertThat(beyond).isNotEmpty();
+        assertThat(beyond).filteredOn(r -> r.claim().id().equals("beyond-actor-read-1")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.verdict()).isEqualTo(Verdict.NOT_TESTABLE);
+                    assertThat(r.why()).contains("the run lacks DISRUPTOR on read at 1 thread");
+                });
+        assertThat(beyond).filteredOn(r -> r.claim().id().equals("beyond-channel-vs-wakeup")).singleElement()
+                .satisfies(r -> assertThat(r.why()).contains("wake-up floor"));
+        ClaimResult actor = ClaimEvaluator.evaluate(ClaimBook.load(), run(
+                result("read", "CHANNEL").raw(around(20000, 0.04, 8)).waitStrategy("blocking"),
+                result("read", "DISRUPTOR").raw(around(400, 0.04, 8)).waitStrategy("blocking"))).results().stream()
+                .filter(r -> r.claim().id().equals("beyond-actor-read-1")).findFirst().orElseThrow();
+        // the same actor done the JVM way is 50x faster: "no path to improvement" is contradicted
+        assertThat(actor.verdict()).isEqualTo(Verdict.CONTRADICTED);
+        assertThat(actor.measured()).contains("DISRUPTOR vs CHANNEL, wait blocking");
+        assertThat(ClaimsText.format(ClaimEvaluator.evaluate(ClaimBook.load(), run(
+                result("read", "CHANNEL").raw(around(20000, 0.04, 8)))))).contains("— beyond the log:");
+    }
 }
