@@ -4,12 +4,16 @@ import java.io.PrintStream;
 
 import lab.core.claims.ClaimBook;
 import lab.core.claims.ClaimEvaluator;
+import lab.core.claims.ClaimReport;
+import lab.core.claims.ClaimsJson;
 import lab.core.claims.ClaimsText;
+import lab.core.record.Json;
 import lab.core.claims.RunData;
 import lab.core.record.RunRepository;
 import lab.core.record.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./lab claims [RUN]}: every claim of the decision log with its verdict on a stored run. */
@@ -20,6 +24,9 @@ public final class ClaimsCommand implements LabCommand {
             description = "a run id (./lab list), or 'latest'; default: the newest complete run")
     String runName;
 
+    @Option(names = "--json", description = "print the verdicts as JSON (for CI gates; schema in the README)")
+    boolean json;
+
     @Mixin
     ReportsOption reports;
 
@@ -27,7 +34,8 @@ public final class ClaimsCommand implements LabCommand {
     public int run(PrintStream out, PrintStream err) {
         RunRepository repo = reports.repository();
         StoredRun run = RunArgument.find(repo, runName == null ? RunArgument.LATEST : runName);
-        out.print(ClaimsText.format(ClaimEvaluator.evaluate(ClaimBook.load(), RunData.of(run))));
+        ClaimReport report = ClaimEvaluator.evaluate(ClaimBook.load(), RunData.of(run));
+        out.print(json ? Json.text(ClaimsJson.of(report)) : ClaimsText.format(report));
         return 0;
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import lab.core.compare.Comparer;
 import lab.core.compare.Comparison;
+import lab.core.compare.ComparisonJson;
 import lab.core.compare.ComparisonText;
+import lab.core.record.Json;
 import lab.core.compare.Side;
 import lab.core.record.RunRepository;
 import lab.core.record.RunStatus;
@@ -46,6 +48,13 @@ public final class CompareCommand implements LabCommand {
             description = "compare store BASE with store HEAD; with two runs and one store, only that store's rows")
     List<String> stores = List.of();
 
+    @Option(names = "--jvms", paramLabel = "BASE,HEAD", split = ",", hideParamSyntax = true,
+            description = "compare JVM configuration BASE with HEAD of one run (run.json's design names them)")
+    List<String> jvms = List.of();
+
+    @Option(names = "--json", description = "print the comparison as JSON (for CI gates; schema in the README)")
+    boolean json;
+
     @Mixin
     ReportsOption reports;
 
@@ -54,16 +63,25 @@ public final class CompareCommand implements LabCommand {
         if (stores.size() > 2) {
             throw new UsageException("--stores takes one or two stores, got " + stores.size());
         }
-        if (runs.size() == 1 && stores.size() != 2) {
-            throw new UsageException("with one run, say which two stores to compare: --stores A,B");
+        if (!jvms.isEmpty() && jvms.size() != 2) {
+            throw new UsageException("--jvms takes two JVM configurations, got " + jvms.size());
+        }
+        if (runs.size() == 1 && stores.size() != 2 && jvms.isEmpty()) {
+            throw new UsageException("with one run, say which two stores (--stores A,B) or JVM configurations (--jvms A,B) to compare");
         }
         RunRepository repo = reports.repository();
         StoredRun baseRun = find(repo, runs.get(0), err);
         StoredRun headRun = runs.size() == 2 ? find(repo, runs.get(1), err) : baseRun;
         String baseStore = stores.isEmpty() ? null : stores.get(0);
         String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1);
-        Comparison c = Comparer.compare(Side.of(baseRun, baseStore), Side.of(headRun, headStore), metric);
-        out.print(ComparisonText.format(c));
+        Side base = Side.of(baseRun, baseStore);
+        Side head = Side.of(headRun, headStore);
+        if (!jvms.isEmpty()) {
+            base = base.onJvm(jvms.get(0));
+            head = head.onJvm(jvms.get(1));
+        }
+        Comparison c = Comparer.compare(base, head, metric);
+        out.print(json ? Json.text(ComparisonJson.of(c)) : ComparisonText.format(c));
         return 0;
     }
 

@@ -18,4 +18,13 @@ public final class Json {
 
     private Json() {
     }
+
+    /** A value as indented JSON text ending with a newline, as the commands print it ({@code --json}). */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
 }

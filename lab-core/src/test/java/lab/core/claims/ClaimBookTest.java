@@ -166,5 +166,20 @@ class ClaimBookTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(text).contains("against run " + id).contains("shard-read-speedup").contains("not testable here")
                 .contains("channel-bytes-read");
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        int jsonCode = Main.run(new String[] {"claims", id, "--json", "--reports", reports.toString()},
+                new PrintStream(json, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(jsonCode).isZero();
+        com.fasterxml.jackson.databind.JsonNode j;
+        try {
+            j = lab.core.record.Json.MAPPER.readTree(json.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(json.toString(StandardCharsets.UTF_8), e);
+        }
+        assertThat(j.path("runId").asText()).isEqualTo(id);
+        assertThat(j.path("results").size()).isGreaterThan(40);
+        for (com.fasterxml.jackson.databind.JsonNode r : j.path("results")) {
+            assertThat(text).contains(r.path("id").asText() + (r.path("variant").isNull() ? "" : "")).contains(r.path("why").asText());
+        }
     }
 }

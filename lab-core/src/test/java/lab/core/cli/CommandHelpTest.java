@@ -36,8 +36,8 @@ class CommandHelpTest {
         return Stream.of(
                 Arguments.of("list", List.of("--reports", "--help")),
                 Arguments.of("import", List.of("FILE.json", "--label", "--reports", "--help")),
-                Arguments.of("claims", List.of("RUN", "--reports", "--help")),
-                Arguments.of("compare", List.of("RUN", "--metric", "--stores", "--reports", "--help")),
+                Arguments.of("claims", List.of("RUN", "--json", "--reports", "--help")),
+                Arguments.of("compare", List.of("RUN", "--metric", "--stores", "--jvms", "--json", "--reports", "--help")),
                 Arguments.of("layout", List.of("--jvm", "--classes", "--entries", "--json", "--dir", "--dumps", "--help")),
                 Arguments.of("run", List.of("--profile", "--stores", "--workloads", "--threads", "--label", "--reports",
                         "--profiles", "--help")),

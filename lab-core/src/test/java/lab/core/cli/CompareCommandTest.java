@@ -80,4 +80,18 @@ class CompareCommandTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("base: " + newest + " MEMORY").contains("-90.00%");
     }
+
+    @Test
+    void jsonPrintsTheSameComparison() throws Exception {
+        String a = importRun("base", result("read", "MEMORY").raw(around(100, 0.04, 6)));
+        String b = importRun("head", result("read", "MEMORY").raw(around(50, 0.04, 6)));
+        Outcome text = lab("compare", a, b, "--reports", reports.toString());
+        Outcome json = lab("compare", a, b, "--json", "--reports", reports.toString());
+        assertThat(json.code()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode j = lab.core.record.Json.MAPPER.readTree(json.out());
+        com.fasterxml.jackson.databind.JsonNode row = j.path("tables").get(0).path("rows").get(0);
+        assertThat(row.path("delta").asText()).isEqualTo("-50.00%");
+        assertThat(text.out()).contains(row.path("delta").asText()).contains(j.path("head").asText());
+        assertThat(j.path("summary").path("primarySignificant").asInt()).isEqualTo(1);
+    }
 }
