@@ -69,7 +69,7 @@ public final class Main {
     /** The command line over the given commands (fresh instances: picocli sets their fields). */
     static CommandLine commandLine(Map<String, LabCommand> commands, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Lab());
-        Map<String, CommandLine> subcommands = new TreeMap<>(LegacyCommands.all());
+        Map<String, CommandLine> subcommands = new TreeMap<>();
         for (Map.Entry<String, LabCommand> e : commands.entrySet()) {
             CommandLine sub = new CommandLine(e.getValue());
             sub.getCommandSpec().addOption(helpOption());
@@ -123,9 +123,6 @@ public final class Main {
         try {
             if (command instanceof LabCommand c) {
                 return c.run(out, err);
-            }
-            if (command instanceof lab.core.cli.Command legacy) {
-                return legacy.run(last.unmatched(), out, err);
             }
         } catch (ParameterException e) {
             throw e;

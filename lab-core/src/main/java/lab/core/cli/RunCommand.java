@@ -2,77 +2,107 @@ package lab.core.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import lab.core.bench.Profile;
 import lab.core.bench.Workload;
 import lab.core.bench.run.JvmAxis;
 import lab.core.bench.run.LabRunner;
 import lab.core.bench.run.RunRequest;
-import lab.core.record.RunRepository;
+import lab.core.store.ActorWait;
 import lab.core.store.StoreType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code ./lab run}: the JMH benchmarks of a profile, stored as a run; prints the run id last. */
-public final class RunCommand implements Command {
+/**
+ * {@code ./lab run}: the benchmarks of a profile, in rounds of timing forks plus one profiled fork
+ * per benchmark, stored as a run; prints the run id last. The runner is
+ * {@link lab.core.bench.run.LabRunner}; this class only turns the command line into its request.
+ */
+@Command(name = "run", description = "run the JMH benchmarks in rounds (timing forks, then a profiled fork each) and store the run",
+        footer = {"", "Forks run in rounds: each round runs one timing fork (-prof gc only) of every benchmark in a shuffled",
+            "order; then each benchmark gets one profiled fork (lab agent, async-profiler, gc) for its counts and flame",
+            "graphs. The last line printed is the run id. Ctrl-C stores the run as interrupted."})
+public final class RunCommand implements LabCommand {
 
-    private static final String[] VALUED = {"profile", "stores", "workloads", "threads", "label", "reports", "profiles",
-        "dataset", "forks", "warmup", "iterations", "time", "agent-jar", "jvm", "jvm-args", "seed", "wait"};
-    private static final String[] FLAGS = {"no-agent", "no-flame", "verbose"};
+    @Mixin
+    ProfileOption profile;
+
+    @Option(names = "--stores", split = ",", paramLabel = "A,B", converter = StoreConverter.class,
+            description = "store types (default: every one)")
+    List<StoreType> stores = new ArrayList<>();
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W,...", converter = WorkloadConverter.class,
+            description = "read, write, create, mixed, getAll, contention (default: the profile's)")
+    List<Workload> workloads = new ArrayList<>();
+
+    @Option(names = "--threads", split = ",", paramLabel = "N,...", converter = Count.class,
+            description = "JMH thread counts for every workload (default: the profile's, per workload)")
+    List<Integer> threads = new ArrayList<>();
+
+    @Option(names = "--jvm", split = ",", paramLabel = "PATH,...",
+            description = "JVMs (java executables or Java homes) the matrix runs on (default: this one)")
+    List<String> jvms = new ArrayList<>();
+
+    @Option(names = "--jvm-args", paramLabel = "FLAGS",
+            description = "a JVM configuration's flags, e.g. \"-XX:+UseCompactObjectHeaders\"; repeatable; \"\" for none."
+                    + " Every --jvm runs with every --jvm-args")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--forks", paramLabel = "N", converter = Count.class,
+            description = "timing forks per benchmark, one per round (default: the profile's)")
+    Integer forks;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the rounds' shuffle seed (default: a fresh one; stored in run.json)")
+    Long seed;
+
+    @Option(names = "--wait", split = ",", paramLabel = "W,...", converter = WaitConverter.class,
+            description = "wait strategies of the actor stores, one benchmark each: blocking, spin_then_park, yielding, busy_spin"
+                    + " (default: the one that suits this machine)")
+    List<String> waits = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "a label, also part of the run id")
+    String label;
+
+    @Option(names = "--dataset", paramLabel = "N", converter = Count.class, description = "preloaded tasks (default: the profile's)")
+    Integer dataset;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "warmup iterations per fork (default: the profile's)")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", converter = Count.class,
+            description = "measurement iterations per fork (default: the profile's)")
+    Integer iterations;
+
+    @Option(names = "--time", paramLabel = "MS", converter = Millis.class,
+            description = "length of each iteration: 100, 100ms or 1s (default: the profile's)")
+    Integer millis;
+
+    @Option(names = "--no-agent", description = "the profiled fork without the lab agent's counters")
+    boolean noAgent;
+
+    @Option(names = "--no-flame", description = "the profiled fork without async-profiler (with --no-agent too: no profiled fork)")
+    boolean noFlame;
+
+    @Option(names = "--verbose", description = "stream JMH's own output here too (it is always kept in the run's jmh.log)")
+    boolean verbose;
+
+    @Option(names = "--agent-jar", paramLabel = "JAR", description = "the agent jar (default: lab-agent/target/lab-agent.jar of the checkout)")
+    Path agentJar;
+
+    @Mixin
+    ReportsOption reports;
+
+    @Mixin
+    ProfilesOption profiles;
 
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String description() {
-        return "run the JMH benchmarks (agent counters, gc, flame graphs) and store the run in reports/";
-    }
-
-    @Override
-    public String usage() {
-        List<String> lines = new ArrayList<>();
-        lines.add("[--profile smoke|quick|full] [--stores A,B] [--workloads read,write] [--threads 1,2] [--jvm PATH,...]"
-                + " [--jvm-args \"FLAGS\"]... [--label TEXT] [--no-agent] [--no-flame] [--verbose]");
-        lines.add("");
-        for (Profile p : Profile.values()) {
-            lines.add(String.format(java.util.Locale.ROOT, "  --profile %-6s %s%s", p.label(), p.description(),
-                    p == Profile.QUICK ? " (default)" : ""));
-        }
-        lines.add("  --stores A,B       store types (" + String.join(", ", storeNames()) + ")");
-        lines.add("  --workloads W      " + String.join(", ", Workload.names(List.of(Workload.values()))));
-        lines.add("  --threads 1,2      JMH thread counts for every workload (default: the profile's per workload)");
-        lines.add("  --jvm PATH,...     JVMs (java executables or homes) to add to the matrix (default: this one)");
-        lines.add("  --jvm-args FLAGS   a JVM configuration's flags, e.g. \"-XX:+UseCompactObjectHeaders\"; repeatable, \"\" for none");
-        lines.add("  --forks N          timing forks per benchmark = rounds (overrides the profile's)");
-        lines.add("  --seed N           the rounds' shuffle seed (default: a fresh one; stored in run.json)");
-        lines.add("  --wait W,...       wait strategies for the actor stores, one benchmark each");
-        lines.add("  --label TEXT       a label, also part of the run id");
-        lines.add("  --no-agent         the profiled fork without the lab agent's counters");
-        lines.add("  --no-flame         the profiled fork without async-profiler (both off: no profiled fork)");
-        lines.add("  --verbose          stream JMH's own output (always kept in the run's jmh.log)");
-        lines.add("  --reports DIR      where runs are stored (default <lab>/reports)");
-        lines.add("  --profiles DIR     where flame graphs go (default <lab>/profiles)");
-        lines.add("  --dataset N        preloaded tasks (overrides the profile's)");
-        lines.add("  --warmup N --iterations N --time MS   warmup and measurement iterations, ms per iteration");
-        lines.add("  --agent-jar JAR    the agent jar (default <lab>/lab-agent/target/lab-agent.jar)");
-        lines.add("");
-        lines.add("Forks run in rounds: each round runs one timing fork (-prof gc only) of every benchmark in a shuffled");
-        lines.add("order, then each benchmark gets one profiled fork (agent, async-profiler). The last line printed is");
-        lines.add("the run id. Ctrl-C stores the run as interrupted.");
-        return String.join("\n", lines);
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, VALUED, FLAGS);
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
-        }
-        RunRequest request = request(o);
-        LabRunner.Outcome outcome = LabRunner.run(request, out, err);
+    public int run(PrintStream out, PrintStream err) {
+        LabRunner.Outcome outcome = LabRunner.run(request(), out, err);
         switch (outcome.status()) {
             case COMPLETE:
                 return 0;
@@ -83,101 +113,112 @@ public final class RunCommand implements Command {
         }
     }
 
-    static RunRequest request(Options o) {
-        Profile profile;
+    /** The runner's request: the profile's defaults, narrowed by the options. */
+    RunRequest request() {
+        RunRequest r = RunRequest.of(profile.profile(), reports.dir(), profiles.dir())
+                .repoRoot(lab.core.record.RunRepository.labHome());
         try {
-            profile = Profile.parse(o.value("profile", "quick"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        Path reports = path(o.value("reports", null), RunRepository.defaultReports());
-        Path profiles = path(o.value("profiles", null), RunRepository.defaultProfiles());
-        RunRequest r = RunRequest.of(profile, reports, profiles).repoRoot(RunRepository.labHome());
-        try {
-            if (!o.list("stores").isEmpty()) {
-                List<StoreType> stores = new ArrayList<>();
-                for (String s : o.list("stores")) {
-                    stores.add(store(s));
-                }
+            if (!stores.isEmpty()) {
                 r.stores(stores);
             }
-            if (!o.list("workloads").isEmpty()) {
-                List<Workload> workloads = new ArrayList<>();
-                for (String w : o.list("workloads")) {
-                    workloads.add(Workload.parse(w));
-                }
+            if (!workloads.isEmpty()) {
                 r.workloads(workloads);
             }
-            if (!o.list("threads").isEmpty()) {
-                List<Integer> threads = new ArrayList<>();
-                for (String t : o.list("threads")) {
-                    threads.add(number("threads", t));
-                }
+            if (!threads.isEmpty()) {
                 r.threads(threads);
             }
-            if (o.value("dataset", null) != null) {
-                r.datasetSize(o.intValue("dataset", 0));
+            if (!jvms.isEmpty() || !jvmArgs.isEmpty()) {
+                r.jvms(JvmAxis.resolve(jvms, jvmArgs));
             }
-            if (o.value("forks", null) != null) {
-                r.forks(o.intValue("forks", 1));
+            if (dataset != null) {
+                r.datasetSize(dataset);
             }
-            if (o.value("warmup", null) != null || o.value("iterations", null) != null || o.value("time", null) != null) {
-                r.iterations(o.intValue("warmup", profile.warmupIterations()), o.intValue("iterations", profile.measurementIterations()),
-                        millis(o.value("time", Integer.toString(profile.measurementMillis()))));
+            if (forks != null) {
+                r.forks(forks);
             }
-            if (!o.list("jvm").isEmpty() || !o.raw("jvm-args").isEmpty()) {
-                r.jvms(JvmAxis.resolve(o.list("jvm"), o.raw("jvm-args")));
+            if (warmup != null || iterations != null || millis != null) {
+                r.iterations(warmup != null ? warmup : profile.profile().warmupIterations(),
+                        iterations != null ? iterations : profile.profile().measurementIterations(),
+                        millis != null ? millis : profile.profile().measurementMillis());
             }
-            if (o.value("seed", null) != null) {
-                r.seed(Long.parseLong(o.value("seed", null).trim()));
-            }
-            r.waits(o.list("wait")).verbose(o.flag("verbose"));
-            if (o.value("agent-jar", null) != null) {
-                r.agentJar(Paths.get(o.value("agent-jar", null)).toAbsolutePath());
+            if (agentJar != null) {
+                r.agentJar(agentJar.toAbsolutePath());
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return r.label(o.value("label", null)).agent(!o.flag("no-agent")).flame(!o.flag("no-flame"));
+        return r.seed(seed).waits(waits).label(label).agent(!noAgent).flame(!noFlame).verbose(verbose);
     }
 
-    private static StoreType store(String name) {
-        for (StoreType t : StoreType.values()) {
-            if (t.name().equalsIgnoreCase(name) || t.logName().equalsIgnoreCase(name)) {
-                return t;
+    /** A store by its constant or its decision-log name, any case; unknown names list the known ones. */
+    static final class StoreConverter implements ITypeConverter<StoreType> {
+        @Override
+        public StoreType convert(String name) {
+            for (StoreType t : StoreType.values()) {
+                if (t.name().equalsIgnoreCase(name.trim()) || t.logName().equalsIgnoreCase(name.trim())) {
+                    return t;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (StoreType t : StoreType.values()) {
+                names.add(t.name());
+            }
+            throw new TypeConversionException("unknown store '" + name + "': expected one of " + String.join(", ", names));
+        }
+    }
+
+    static final class WorkloadConverter implements ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String name) {
+            try {
+                return Workload.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
-        throw new UsageException("unknown store '" + name + "': expected one of " + String.join(", ", storeNames()));
     }
 
-    private static List<String> storeNames() {
-        List<String> names = new ArrayList<>();
-        for (StoreType t : StoreType.values()) {
-            names.add(t.name());
-        }
-        return names;
-    }
-
-    private static int number(String option, String v) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option + " takes whole numbers, was '" + v + "'");
+    static final class WaitConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String name) {
+            try {
+                return ActorWait.AUTO.equalsIgnoreCase(name.trim()) ? ActorWait.AUTO : ActorWait.parse(name).paramName();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
-    private static int millis(String v) {
-        String s = v.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.endsWith("ms")) {
-            return number("time", s.substring(0, s.length() - 2));
+    /** A whole number of at least 1. */
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("takes whole numbers, was '" + value + "'");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("must be >= 1, was " + n);
+            }
+            return n;
         }
-        if (s.endsWith("s")) {
-            return number("time", s.substring(0, s.length() - 1)) * 1000;
-        }
-        return number("time", s);
     }
 
-    private static Path path(String value, Path fallback) {
-        return value == null ? fallback : Paths.get(value).toAbsolutePath();
+    /** {@code 100}, {@code 100ms} or {@code 1s}, in milliseconds. */
+    static final class Millis implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String s = value.trim().toLowerCase(Locale.ROOT);
+            int factor = 1;
+            if (s.endsWith("ms")) {
+                s = s.substring(0, s.length() - 2);
+            } else if (s.endsWith("s")) {
+                s = s.substring(0, s.length() - 1);
+                factor = 1000;
+            }
+            return new Count().convert(s) * factor;
+        }
     }
 }

@@ -46,16 +46,25 @@ class RunCommandTest {
     @Test
     void badNumbersAndStrayArgumentsAreRefused() {
         assertThat(run("--threads", "1,0")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("thread counts must be >= 1");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads", "must be >= 1, was 0");
         err.reset();
         assertThat(run("--threads", "two")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads takes whole numbers");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads", "takes whole numbers, was 'two'");
         err.reset();
         assertThat(run("--forks", "0")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("forks must be >= 1");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--forks", "must be >= 1");
+        err.reset();
+        assertThat(run("--wait", "sleepy")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--wait", "sleepy", "blocking");
+        err.reset();
+        assertThat(run("--jvm", "/no/such/java")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--jvm /no/such/java: no java executable there");
+        err.reset();
+        assertThat(run("--jvm-args", "-XX:+NoSuchFlagAnywhere")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refuses -XX:+NoSuchFlagAnywhere", "Unrecognized VM option");
         err.reset();
         assertThat(run("quick")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unexpected argument 'quick'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("quick");
         assertThat(Files.exists(tmp.resolve("reports"))).as("nothing was started or stored").isFalse();
     }
 }
