@@ -62,6 +62,8 @@ public final class ForkCostProbe {
                 concat(cds, "-D" + KeyStreams.DIR_PROPERTY + "=" + keys), false));
         configs.put("MEMORY read, profiled (agent + async-profiler), cache", () -> run("ReadBenchmark.read", "MEMORY", dataset,
                 List.of("-D" + KeyStreams.DIR_PROPERTY + "=" + keys), true));
+        configs.put("MEMORY read as every fork was before: profiled, keys drawn", () -> run("ReadBenchmark.read", "MEMORY", dataset,
+                List.of(), true));
 
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
