@@ -145,29 +145,32 @@ public final class LabRunner {
             error = failures.isEmpty() ? (snapshot.isEmpty() ? "no fork produced a result" : null)
                     : failures.size() + " of " + total + " forks failed: " + String.join("; ", failures);
         }
+        // Until the id is printed, a signal's hook must not let the JVM exit: the id is the last line.
         try {
-            recorder.commit(status, error, snapshot, warnings);
-        } catch (RuntimeException e) {
-            err.println("lab run: could not store run " + recorder.id() + ": " + Failures.describe(e));
+            try {
+                recorder.commit(status, error, snapshot, warnings);
+            } catch (RuntimeException e) {
+                err.println("lab run: could not store run " + recorder.id() + ": " + Failures.describe(e));
+                out.println(recorder.id());
+                return new Outcome(recorder.id(), RunStatus.FAILED, Failures.describe(e));
+            }
+            for (String w : warnings) {
+                console.line("warning: " + w);
+            }
+            String took = RunConsole.clock(java.time.Duration.between(recorder.startedAt(), Instant.now()).toNanos());
+            if (status == RunStatus.COMPLETE) {
+                console.line("run complete: " + snapshot.resultCount() + " results in " + took + ", stored in " + recorder.finalDir());
+            } else {
+                err.println("[lab] run " + status.json() + " after " + took + ": " + error);
+                console.line("run stored as " + status.json() + " with " + snapshot.resultCount() + " results in "
+                        + recorder.finalDir());
+            }
             out.println(recorder.id());
-            return new Outcome(recorder.id(), RunStatus.FAILED, Failures.describe(e));
+            return new Outcome(recorder.id(), status, error);
         } finally {
+            out.flush();
             interruption.storeDone();
         }
-        for (String w : warnings) {
-            console.line("warning: " + w);
-        }
-        String took = RunConsole.clock(java.time.Duration.between(recorder.startedAt(), Instant.now()).toNanos());
-        if (status == RunStatus.COMPLETE) {
-            console.line("run complete: " + snapshot.resultCount() + " results in " + took + ", stored in " + recorder.finalDir());
-        } else {
-            err.println("[lab] run " + status.json() + " after " + took + ": " + error);
-            console.line("run stored as " + status.json() + " with " + snapshot.resultCount() + " results in "
-                    + recorder.finalDir());
-        }
-        out.println(recorder.id());
-        out.flush();
-        return new Outcome(recorder.id(), status, error);
     }
 
     private Progress progress(int done, int total, Eta eta, String current) {
