@@ -34,6 +34,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@link Delegation}), so each call counts once on every JDK.
  * A reentrant {@code lock()} is an acquisition like any other call: it is counted.
  * (Conditions' re-acquisition after {@code await()} is not an entry point call and is not counted.)
+ *
+ * <p>Each advice looks up the thread's counters on entry ({@code LabCounters.row()}), so the
+ * lookup's loads run alongside the lock's own before its CAS, and only increments on exit: with
+ * the lookup after the CAS the agent cost +4 ns per lock (LabCounters says why).
  */
 public final class LockAcquisitionTransformer {
 
@@ -83,9 +87,14 @@ public final class LockAcquisitionTransformer {
         private Acquired() {
         }
 
-        @Advice.OnMethodExit
-        public static void exit(@Slot int slot) {
-            LabCounters.count(slot);
+        @Advice.OnMethodEnter
+        public static long[] enter() {
+            return LabCounters.row();
+        }
+
+        @Advice.OnMethodExit(backupArguments = false)
+        public static void exit(@Slot int slot, @Advice.Enter long[] row) {
+            LabCounters.count(row, slot);
         }
     }
 
@@ -94,10 +103,15 @@ public final class LockAcquisitionTransformer {
         private TryAcquired() {
         }
 
-        @Advice.OnMethodExit
-        public static void exit(@Slot int slot, @Advice.Return boolean acquired) {
+        @Advice.OnMethodEnter
+        public static long[] enter() {
+            return LabCounters.row();
+        }
+
+        @Advice.OnMethodExit(backupArguments = false)
+        public static void exit(@Slot int slot, @Advice.Enter long[] row, @Advice.Return boolean acquired) {
             if (acquired) {
-                LabCounters.count(slot);
+                LabCounters.count(row, slot);
             }
         }
     }
@@ -107,10 +121,15 @@ public final class LockAcquisitionTransformer {
         private StampAcquired() {
         }
 
-        @Advice.OnMethodExit
-        public static void exit(@Slot int slot, @Advice.Return long stamp) {
+        @Advice.OnMethodEnter
+        public static long[] enter() {
+            return LabCounters.row();
+        }
+
+        @Advice.OnMethodExit(backupArguments = false)
+        public static void exit(@Slot int slot, @Advice.Enter long[] row, @Advice.Return long stamp) {
             if (stamp != 0L) {
-                LabCounters.count(slot);
+                LabCounters.count(row, slot);
             }
         }
     }

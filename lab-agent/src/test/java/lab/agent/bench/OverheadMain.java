@@ -29,12 +29,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the Hodges-Lehmann shift (median of all with-minus-without differences) with a 95% bootstrap
  * interval; JMH-style mean ± 99.9% CI is printed beside it.
  *
+ * <p>With a second agent jar (an older build, say) each round also runs a fork under it, so two
+ * builds of the agent are compared under the same machine state: the third table is
+ * "this jar − the other jar".
+ *
  * <pre>
  * mvn -B -q -pl lab-agent -DskipTests package test-compile
  * mvn -B -q -pl lab-agent dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp lab-agent/target/test-classes:$(cat lab-agent/target/cp.txt) lab.agent.bench.OverheadMain \
- *      lab-agent/target/lab-agent.jar [rounds=6]
+ *      lab-agent/target/lab-agent.jar [rounds=6] [OTHER-AGENT.jar]
  * </pre>
+ * Run it with the JVM to measure ({@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp …}): the
+ * forks use the JVM that runs this class.
  */
 public final class OverheadMain {
 
@@ -44,10 +50,13 @@ public final class OverheadMain {
     public static void main(String[] args) throws Exception {
         String agentJar = args[0];
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        String otherJar = args.length > 2 ? args[2] : null;
         Map<String, double[]> without = new LinkedHashMap<>();
         Map<String, double[]> with = new LinkedHashMap<>();
+        Map<String, double[]> other = new LinkedHashMap<>();
         Map<String, double[]> withoutCpu = new LinkedHashMap<>();
         Map<String, double[]> withCpu = new LinkedHashMap<>();
+        Map<String, double[]> otherCpu = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             Collection<RunResult> a = new Runner(options().build()).run();
             collect(a, without, false);
@@ -55,19 +64,30 @@ public final class OverheadMain {
             Collection<RunResult> b = new Runner(options().jvmArgsAppend("-javaagent:" + agentJar).build()).run();
             collect(b, with, false);
             collect(b, withCpu, true);
+            if (otherJar != null) {
+                Collection<RunResult> c = new Runner(options().jvmArgsAppend("-javaagent:" + otherJar).build()).run();
+                collect(c, other, false);
+                collect(c, otherCpu, true);
+            }
         }
         System.out.printf("%nJVM %s %s, %d cores, %d forks per side x 20 iterations of 200 ms%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors(), rounds);
         System.out.println("\nWall time per op (JMH's score):");
-        table(without, with);
+        table(without, with, "without", "with agent");
         System.out.println("\nThread CPU time per op (cpuNanos / ops: not counting time the thread was descheduled):");
-        table(withoutCpu, withCpu);
+        table(withoutCpu, withCpu, "without", "with agent");
+        if (otherJar != null) {
+            System.out.println("\nThread CPU time per op, the other agent jar (" + otherJar + "):");
+            table(withoutCpu, otherCpu, "without", "with other jar");
+            System.out.println("\nThread CPU time per op, this jar against the other jar:");
+            table(otherCpu, withCpu, "other jar", "this jar");
+        }
     }
 
-    private static void table(Map<String, double[]> without, Map<String, double[]> with) {
-        System.out.printf("%-15s %-30s %-30s %s%n", "benchmark", "without: median [mean ± 99.9%]",
-                "with agent: median [mean ± 99.9%]", "with - without (Hodges-Lehmann, 95% bootstrap CI)");
+    private static void table(Map<String, double[]> without, Map<String, double[]> with, String left, String right) {
+        System.out.printf("%-15s %-30s %-30s %s%n", "benchmark", left + ": median [mean ± 99.9%]",
+                right + ": median [mean ± 99.9%]", right + " - " + left + " (Hodges-Lehmann, 95% bootstrap CI)");
         Random random = new Random(42);
         for (String name : without.keySet()) {
             double[] a = without.get(name);

@@ -105,6 +105,166 @@ class LabCountersTest {
     }
 
     @Test
+    void aThreadCountsThroughItsOwnTableRowAfterItsFirstCount() throws Exception {
+        boolean[] owns = new boolean[2];
+        run("row-owner", () -> {
+            owns[0] = LabCounters.ownsRow(Thread.currentThread());
+            LabCounters.count(LabCounters.WRITE_LOCK);
+            owns[1] = LabCounters.ownsRow(Thread.currentThread());
+            LabCounters.count(LabCounters.WRITE_LOCK);
+        });
+        assertThat(owns).containsExactly(false, true);
+        assertThat(sumFor("row-owner", LabCounters.WRITE_LOCK)).isEqualTo(2);
+    }
+
+    /**
+     * Thread ids index the table modulo its size: a second live thread on the same row must not
+     * touch the first one's counts (it counts through its ThreadLocal), and a row whose owner
+     * exited is taken over.
+     */
+    @Test
+    void threadsSharingATableRowCountExactlyAndARowIsTakenOverFromAnExitedThread() throws Exception {
+        Object gate = new Object();
+        boolean[] release = new boolean[1];
+        Thread first = new Thread(() -> {
+            for (int i = 0; i < 1000; i++) {
+                LabCounters.count(LabCounters.READ_LOCK);
+            }
+            synchronized (gate) {
+                while (!release[0]) {
+                    try {
+                        gate.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            for (int i = 0; i < 1000; i++) {
+                LabCounters.count(LabCounters.READ_LOCK);
+            }
+        }, "row-first");
+        first.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!LabCounters.ownsRow(first) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(LabCounters.ownsRow(first)).isTrue();
+
+        Thread second = sameRowAs(first, () -> {
+            for (int i = 0; i < 700; i++) {
+                LabCounters.count(LabCounters.READ_LOCK);
+            }
+        }, "row-second");
+        second.start();
+        second.join();
+        assertThat(LabCounters.ownsRow(first)).as("a live owner keeps its row").isTrue();
+        synchronized (gate) {
+            release[0] = true;
+            gate.notifyAll();
+        }
+        first.join();
+        assertThat(sumFor("row-first", LabCounters.READ_LOCK)).isEqualTo(2000);
+        assertThat(sumFor("row-second", LabCounters.READ_LOCK)).isEqualTo(700);
+
+        boolean[] took = new boolean[1];
+        Thread third = sameRowAs(first, () -> {
+            LabCounters.count(LabCounters.READ_LOCK);
+            took[0] = LabCounters.ownsRow(Thread.currentThread());
+            LabCounters.count(LabCounters.READ_LOCK);
+        }, "row-third");
+        third.start();
+        third.join();
+        assertThat(took[0]).as("the row of an exited thread is taken over").isTrue();
+        assertThat(sumFor("row-third", LabCounters.READ_LOCK)).isEqualTo(2);
+        assertThat(sumFor("row-first", LabCounters.READ_LOCK)).isEqualTo(2000);
+    }
+
+    /** A new, unstarted thread whose id falls on the same table row as {@code other}'s. */
+    private static Thread sameRowAs(Thread other, Runnable r, String name) {
+        while (true) {
+            Thread t = new Thread(r, name);
+            if (((t.getId() ^ other.getId()) & 4095) == 0) {
+                return t;
+            }
+        }
+    }
+
+    /**
+     * A window counts only what happens after it started: a thread alive across the start keeps
+     * counting into the same array (its earlier counts become the base), a thread that exits inside
+     * the window brings only its in-window counts, and threads that exited before are dropped.
+     * One test: windows are JVM-wide.
+     */
+    @Test
+    void aWindowCountsOnlyWhatHappensAfterItStarted() throws Exception {
+        run("window-exited-before", () -> LabCounters.count(LabCounters.CONTENDED));
+        Object gate = new Object();
+        int[] phase = new int[1];
+        Thread across = new Thread(() -> {
+            for (int i = 0; i < 5; i++) {
+                LabCounters.count(LabCounters.CONTENDED);
+            }
+            awaitPhase(gate, phase, 1);
+            for (int i = 0; i < 3; i++) {
+                LabCounters.count(LabCounters.CONTENDED);
+            }
+        }, "window-across");
+        across.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sumFor("window-across", LabCounters.CONTENDED) < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        long before = LabCounters.totals()[LabCounters.CONTENDED];
+        assertThat(before).isGreaterThanOrEqualTo(6);
+
+        LabCounters.startWindow();
+        assertThat(LabCounters.totals()[LabCounters.CONTENDED]).isZero();
+        assertThat(sumFor("window-exited-before", LabCounters.CONTENDED)).isZero();
+        assertThat(sumFor("window-across", LabCounters.CONTENDED)).isZero();
+        synchronized (gate) {
+            phase[0] = 1;
+            gate.notifyAll();
+        }
+        across.join();
+        run("window-inside", () -> LabCounters.count(LabCounters.CONTENDED));
+        assertThat(sumFor("window-across", LabCounters.CONTENDED)).isEqualTo(3);
+        assertThat(sumFor("window-inside", LabCounters.CONTENDED)).isEqualTo(1);
+        assertThat(LabCounters.totals()[LabCounters.CONTENDED]).isEqualTo(4);
+    }
+
+    private static void awaitPhase(Object gate, int[] phase, int wanted) {
+        synchronized (gate) {
+            while (phase[0] < wanted) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Lock advice fetches the thread's array before the lock ({@code row()}) and counts into it after
+     * ({@code count(row, slot)}). If the thread's array grew in between (an allocation of a new class
+     * inside the lock call), that count lands in the replaced array: it must still be counted.
+     */
+    @Test
+    void aCountIntoAnArrayThatGrewMeanwhileIsNotLost() throws Exception {
+        run("grown-between", () -> {
+            LabCounters.count(LabCounters.STAMPED_LOCK);
+            long[] row = LabCounters.row();
+            assertThat(row).as("the thread owns its table row").isNotNull();
+            LabCounters.count(LabCounters.ALLOC_BASE + row.length + 100); // grows the array
+            assertThat(LabCounters.row()).isNotSameAs(row);
+            LabCounters.count(row, LabCounters.STAMPED_LOCK);
+            LabCounters.count(LabCounters.row(), LabCounters.STAMPED_LOCK);
+            assertThat(LabCounters.mine()[LabCounters.STAMPED_LOCK]).isEqualTo(3);
+        });
+        assertThat(sumFor("grown-between", LabCounters.STAMPED_LOCK)).isEqualTo(3);
+    }
+
+    @Test
     void discardMineZeroesOnlyTheCallingThread() throws Exception {
         run("discarder", () -> {
             LabCounters.count(LabCounters.MONITOR);
