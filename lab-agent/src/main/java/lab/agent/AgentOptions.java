@@ -1,5 +1,6 @@
 package lab.agent;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,23 +19,32 @@ import java.util.regex.Pattern;
 public final class AgentOptions {
 
     /** Keys the agent accepts, in the order the usage message lists them. */
-    public static final List<String> KEYS = List.of("includes", "excludes", "report", "duration");
+    public static final List<String> KEYS = List.of("includes", "excludes", "report", "upload", "duration");
 
     private final String raw;
     private final List<String> includes;
     private final List<String> excludes;
     private final Pattern includePattern;
     private final Pattern excludePattern;
+    private final List<Pattern> includeEach;
     private final String report;
+    private final URI upload;
     private final Duration duration;
 
-    private AgentOptions(String raw, List<String> includes, List<String> excludes, String report, Duration duration) {
+    private AgentOptions(String raw, List<String> includes, List<String> excludes, String report, URI upload,
+            Duration duration) {
         this.raw = raw;
         this.includes = Collections.unmodifiableList(includes);
         this.excludes = Collections.unmodifiableList(excludes);
         this.includePattern = toPattern(includes);
         this.excludePattern = toPattern(excludes);
+        List<Pattern> each = new ArrayList<>();
+        for (String glob : includes) {
+            each.add(toPattern(List.of(glob)));
+        }
+        this.includeEach = Collections.unmodifiableList(each);
         this.report = report;
+        this.upload = upload;
         this.duration = duration;
     }
 
@@ -44,6 +54,7 @@ public final class AgentOptions {
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         String report = null;
+        URI upload = null;
         Duration duration = null;
         if (!raw.isEmpty()) {
             for (String pair : raw.split(",")) {
@@ -70,6 +81,9 @@ public final class AgentOptions {
                         }
                         report = value;
                         break;
+                    case "upload":
+                        upload = Upload.endpoint(value);
+                        break;
                     case "duration":
                         duration = parseDuration(value);
                         break;
@@ -79,7 +93,7 @@ public final class AgentOptions {
                 }
             }
         }
-        return new AgentOptions(raw, includes, excludes, report, duration);
+        return new AgentOptions(raw, includes, excludes, report, upload, duration);
     }
 
     private static List<String> patterns(String value) {
@@ -153,6 +167,16 @@ public final class AgentOptions {
                 && (excludePattern == null || !excludePattern.matcher(className).matches());
     }
 
+    /** The first {@code includes} pattern that matches {@code className} (as written), or null. */
+    public String includePatternOf(String className) {
+        for (int i = 0; i < includeEach.size(); i++) {
+            if (includeEach.get(i).matcher(className).matches()) {
+                return includes.get(i);
+            }
+        }
+        return null;
+    }
+
     public String raw() {
         return raw;
     }
@@ -165,9 +189,17 @@ public final class AgentOptions {
         return excludes;
     }
 
-    /** Report path, or null. */
+    /**
+     * Report path as given, or null. {@code %p} stands for the JVM's pid and {@code %w} for the
+     * counting window's number (1 for the first agent in a JVM, 2 after a re-attach, …).
+     */
     public String report() {
         return report;
+    }
+
+    /** Where to POST the report ({@code …/api/agent-reports}), or null. */
+    public URI upload() {
+        return upload;
     }
 
     /** Attached mode: how long to count before reporting and removing the instrumentation; or null. */

@@ -22,6 +22,7 @@ public final class Counters {
     private final MethodHandle mine;
     private final MethodHandle discardMine;
     private final MethodHandle classId;
+    private final MethodHandle startWindow;
 
     private Counters(Class<?> type) throws ReflectiveOperationException {
         this.type = type;
@@ -32,6 +33,7 @@ public final class Counters {
         mine = lookup.findStatic(type, "mine", MethodType.methodType(long[].class));
         discardMine = lookup.findStatic(type, "discardMine", MethodType.methodType(void.class));
         classId = lookup.findStatic(type, "classId", MethodType.methodType(int.class, String.class));
+        startWindow = lookup.findStatic(type, "startWindow", MethodType.methodType(void.class));
     }
 
     /** The bootstrap-loaded counters, or null when no lab-agent is installed in this JVM. */
@@ -70,6 +72,11 @@ public final class Counters {
         call(discardMine);
     }
 
+    /** From now on totals and per-thread rows count only what happens after this call. */
+    void startWindow() {
+        call(startWindow);
+    }
+
     public int classId(String className) {
         try {
             return (int) classId.invoke(className);
@@ -103,6 +110,11 @@ public final class Counters {
     /** Classes that could not be instrumented ("a.B: error; c.D: error"), or null. */
     public String warnings() {
         return (String) field("warnings");
+    }
+
+    /** A new window's install starts with no warnings (they belong to the window's instrumentation). */
+    synchronized void clearWarnings() {
+        setField("warnings", null);
     }
 
     synchronized void addWarning(String warning) {

@@ -67,6 +67,26 @@ final class Json {
         return this;
     }
 
+    /** A finite number as JSON's number; NaN and infinities (which JSON has no literal for) as null. */
+    Json value(double d) {
+        comma();
+        if (Double.isFinite(d)) {
+            out.append(d);
+        } else {
+            out.append("null");
+        }
+        needComma = true;
+        return this;
+    }
+
+    Json field(String name, double value) {
+        return name(name).value(value);
+    }
+
+    Json field(String name, boolean value) {
+        return name(name).value(value);
+    }
+
     Json field(String name, String value) {
         return name(name).value(value);
     }

@@ -1,51 +1,49 @@
 package lab.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import lab.agent.transform.AllocationTransformer;
-import lab.agent.transform.ContentionTransformer;
-import lab.agent.transform.IncludedTypes;
-import lab.agent.transform.LockAcquisitionTransformer;
-import lab.agent.transform.MonitorTransformer;
-import lab.agent.transform.ParkTransformer;
-import net.bytebuddy.ByteBuddy;
+import lab.agent.runtime.LabCounters;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The agent's façade: {@code premain} ({@code -javaagent:lab-agent.jar[=OPTIONS]}),
  * {@code agentmain} (attach) and {@code main} ({@code java -jar lab-agent.jar attach PID [OPTIONS]}).
  *
- * <p>Install order matters: (1) parse options, failing on an unknown one; (2) put the counters
- * class on the bootstrap path; (3) load every JDK target class so that retransformation sees it
- * (a class first loaded while Byte Buddy installs can be silently skipped); (4) install the
- * transformers with Byte Buddy's default ignore matcher replaced (it skips the JDK, which is what
- * we instrument), retransforming what is loaded; (5) verify every target was transformed; (6) run
- * the self-test; (7) print a loud banner if (5) or (6) found anything.
+ * <p>Each agent start opens a counting {@link Window}. Install order matters: (1) parse options,
+ * failing on an unknown one; (2) put the counters class on the bootstrap path (once per JVM);
+ * (3) install and verify the transformers ({@link Instrumenter}: JDK lock classes and every loaded
+ * included class retransformed first); (4) run the self-test; (5) print a loud banner if (3) or
+ * (4) found anything; (6) start the window, so its counts begin only once counting is in effect.
+ *
+ * <p>One window at a time: an attach while a window counts is refused with the reason (a
+ * {@code -javaagent} window counts until the JVM exits). After an attached window's
+ * {@code duration} ended and its instrumentation was removed, the next attach opens window 2, and
+ * so on. The attaching command learns what happened from the system property
+ * {@value #ANSWER_PROPERTY}, which {@code agentmain} sets before it returns:
+ * {@code "ok|incomplete|refused|failed: <what>"}.
  */
 public final class LabAgent {
 
+    /** The target's answer to an attach, read back by {@link Attach}. */
+    static final String ANSWER_PROPERTY = "lab.agent.attach";
+
     private static final String BANNER = "#".repeat(100);
+
+    // --- guarded by LabAgent.class ---
+    /** The last window opened by this class in this JVM (ended or not), or null. */
+    private static Window current;
+    private static int windows;
+    private static int attaches;
+    private static final Set<Path> REPORT_PATHS = new HashSet<>();
 
     private LabAgent() {
     }
@@ -64,24 +62,43 @@ public final class LabAgent {
     }
 
     private static synchronized void start(String rawOptions, Instrumentation inst, String mode) {
+        boolean attached = mode.equals("agentmain");
+        attaches++;
         AgentOptions options;
         try {
             options = AgentOptions.parse(rawOptions);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            answer("failed", e.getMessage());
+            if (attached) {
+                return;
+            }
             throw e;
         }
         Counters existing = Counters.find();
         if (existing != null) {
-            System.err.println("lab-agent: already installed in this JVM (options '" + existing.options()
-                    + "'); ignoring the second agent (options '" + options.raw() + "')");
-            return;
+            String refusal = refusal(existing);
+            if (refusal != null) {
+                System.err.println("lab-agent: " + refusal + "; ignoring the new agent (options '" + options.raw() + "')");
+                answer("refused", refusal);
+                return;
+            }
         }
         try {
-            install(options, inst, mode);
+            Window w = open(options, inst, mode, existing == null);
+            if (attached || w.reportPath != null || options.upload() != null) {
+                // (A -javaagent without a report, e.g. in each JMH fork, stays quiet when all is well.)
+                System.err.println("lab-agent: " + w.summary());
+            }
+            answer(w.complete() ? "ok" : "incomplete", w.summary()
+                    + (w.complete() ? "" : "\nINCOMPLETE: " + incompleteness(w)));
         } catch (Throwable t) {
             loud(List.of("install failed: " + t));
             t.printStackTrace();
+            answer("failed", "install failed: " + t);
+            if (attached) {
+                return;
+            }
             if (t instanceof RuntimeException) {
                 throw (RuntimeException) t;
             }
@@ -89,83 +106,38 @@ public final class LabAgent {
         }
     }
 
-    private static void install(AgentOptions options, Instrumentation inst, String mode) throws Exception {
+    /** Why a new window cannot open now, or null if it can. */
+    private static String refusal(Counters existing) {
+        if (current == null) {
+            return "another lab-agent is already installed in this JVM (options '" + existing.options() + "')";
+        }
+        if (!current.ended()) {
+            Instant until = current.plannedEnd();
+            return "window " + current.number + " is counting since " + current.start()
+                    + (until == null ? " until the JVM exits" : " until " + until)
+                    + " (options '" + current.options.raw() + "'); attach again once it has ended";
+        }
+        if (!"removed".equals(existing.state())) {
+            return "window " + current.number + " has ended but its instrumentation is not removed (state '"
+                    + existing.state() + "')";
+        }
+        return null;
+    }
+
+    private static Window open(AgentOptions options, Instrumentation inst, String mode, boolean first) throws Exception {
         String startedAt = Instant.now().toString();
-        Class<?> countersClass = BootstrapInjector.inject(inst);
+        Class<?> countersClass = first ? BootstrapInjector.inject(inst) : Class.forName(LabCounters.NAME, false, null);
         Counters counters = Counters.find();
         counters.setOptions(options.raw());
+        counters.clearWarnings();
 
-        List<String> targets = new ArrayList<>();
-        targets.addAll(LockAcquisitionTransformer.TARGETS);
-        targets.addAll(ContentionTransformer.TARGETS);
-        targets.addAll(ParkTransformer.TARGETS);
-        for (String target : targets) {
-            Class.forName(target, true, null);
-        }
-        // java.base must read the bootstrap loader's unnamed module to link the inlined calls.
-        Module javaBase = Object.class.getModule();
-        inst.redefineModule(javaBase, Set.of(countersClass.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
-
-        // We never inject helper classes (disableClassFormatChanges), so Byte Buddy's Nexus is not
-        // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on stderr. The
-        // property is in our relocated namespace, so it affects no other Byte Buddy in the JVM.
-        String byteBuddy = AgentBuilder.class.getPackage().getName().replace(".agent.builder", "");
-        if (System.getProperty(byteBuddy + ".nexus.disabled") == null) {
-            System.setProperty(byteBuddy + ".nexus.disabled", "true");
-        }
-        Recorder recorder = new Recorder(counters);
-        IncludedTypes included = new IncludedTypes(options);
-        // Byte Buddy skips synthetic methods by default; lambda bodies are synthetic and allocate.
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // The lock classes retransform in their own batch, and a failing batch is split and
-                // retried: a class of 'includes' the JVM rejects must not take lock counting down.
-                .with(new AgentBuilder.RedefinitionStrategy.BatchAllocator.ForMatchedGrouping(namedOneOf(
-                        targets.toArray(new String[0]))))
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
-                .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
-                .with(new AgentBuilder.RedefinitionStrategy.Listener.Adapter() {
-                    @Override
-                    public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable error,
-                            List<Class<?>> types) {
-                        if (batch.size() == 1) {
-                            recorder.failed(batch.get(0).getName(), error);
-                        }
-                        return Collections.emptyList();
-                    }
-                })
-                .with(recorder)
-                // Replaces the default ignore matcher, which skips bootstrap (JDK) classes.
-                .ignore(nameStartsWith("net.bytebuddy.").or(new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-                    @Override
-                    public boolean matches(TypeDescription type) {
-                        return IncludedTypes.isAgentClass(type.getName());
-                    }
-                }))
-                .assureReadEdgeTo(inst, countersClass);
-        builder = LockAcquisitionTransformer.apply(builder);
-        builder = ContentionTransformer.apply(builder);
-        builder = ParkTransformer.apply(builder);
-        builder = MonitorTransformer.apply(builder, included);
-        builder = AllocationTransformer.apply(builder, included, counters);
-        ResettableClassFileTransformer transformer = builder.installOn(inst);
-
-        List<String> failures = new ArrayList<>();
-        for (String target : targets) {
-            if (!recorder.transformed.contains(target) || recorder.errors.containsKey(target)) {
-                failures.add("not instrumented: " + target
-                        + (recorder.errors.containsKey(target) ? " (" + recorder.errors.get(target) + ")" : ""));
-            }
-        }
+        Instrumenter.Installed installed = Instrumenter.install(options, inst, counters, countersClass);
+        List<String> failures = new ArrayList<>(installed.lockClassFailures);
         failures.addAll(SelfTest.run(counters));
         String status = failures.isEmpty() ? "ok" : "FAILED: " + String.join("; ", failures);
-        recorder.installed = true;
         if (counters.warnings() != null) {
             loudWarning(counters.warnings());
         }
-        counters.setStatus(status);
-        counters.setState("counting");
         if (!failures.isEmpty()) {
             loud(failures);
         }
@@ -174,54 +146,103 @@ public final class LabAgent {
         info.put("version", version());
         info.put("options", options.raw());
         info.put("mode", mode);
-        info.put("selfTest", status);
         info.put("includes", String.join(":", options.includes()));
         info.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         info.put("pid", Long.toString(ProcessHandle.current().pid()));
         info.put("startedAt", startedAt);
-        scheduleReport(options, counters, info, inst, transformer);
+        int number = ++windows;
+        Window w = new Window(number, options, installed, status, reportPath(options.report(), number), counters, info);
+        w.begin();
+        // Published once the window has started: whoever waits for the status counts inside it.
+        counters.setStatus(status);
+        counters.setState("counting");
+        current = w;
+        scheduleEnd(w, inst);
+        return w;
     }
 
-    private static void scheduleReport(AgentOptions options, Counters counters, Map<String, String> info,
-            Instrumentation inst, ResettableClassFileTransformer transformer) {
-        if (options.report() == null && options.duration() == null) {
+    /**
+     * The report file of window {@code number}: {@code %p} is the pid, {@code %w} the window number;
+     * a path without {@code %w} that an earlier window of this JVM already used gets "-&lt;number&gt;"
+     * before its extension ({@code counters.json} → {@code counters-2.json}), so no window's report
+     * overwrites another's.
+     */
+    static Path reportPath(String template, int number) {
+        if (template == null) {
+            return null;
+        }
+        Path path = Paths.get(template.replace("%p", Long.toString(ProcessHandle.current().pid()))
+                .replace("%w", Integer.toString(number))).toAbsolutePath();
+        if (REPORT_PATHS.contains(path)) {
+            String name = path.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String numbered = dot > 0 ? name.substring(0, dot) + "-" + number + name.substring(dot) : name + "-" + number;
+            path = path.resolveSibling(numbered);
+        }
+        REPORT_PATHS.add(path);
+        return path;
+    }
+
+    private static void scheduleEnd(Window w, Instrumentation inst) {
+        long pid = ProcessHandle.current().pid();
+        boolean delivers = w.reportPath != null || w.options.upload() != null;
+        if (delivers) {
+            // Also ends a window with a duration if the JVM exits first.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> end(w, "exit", null, pid), "lab-agent-report-" + w.number));
+        }
+        if (w.options.duration() == null) {
             return;
         }
-        AtomicBoolean done = new AtomicBoolean();
-        // "%p" in the path is this JVM's pid (one report per JMH fork, say).
-        Path path = options.report() == null ? null
-                : Paths.get(options.report().replace("%p", Long.toString(ProcessHandle.current().pid()))).toAbsolutePath();
-        Runnable report = () -> {
-            if (path != null && done.compareAndSet(false, true)) {
-                try {
-                    Report.write(path, Report.json(counters, info));
-                    System.err.println("lab-agent: report written to " + path);
-                } catch (Throwable t) {
-                    System.err.println("lab-agent: could not write the report to " + path + ": " + t);
-                }
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(w.options.duration().toMillis());
+            } catch (InterruptedException e) {
+                return;
             }
-        };
-        Runtime.getRuntime().addShutdownHook(new Thread(report, "lab-agent-report"));
-        if (options.duration() != null) {
-            Thread timer = new Thread(() -> {
-                try {
-                    Thread.sleep(options.duration().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                report.run();
-                // Counting is over: restore the original classes.
-                try {
-                    transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-                    System.err.println("lab-agent: duration " + options.duration() + " over; instrumentation removed");
-                    counters.setState("removed"); // last: whoever waits for it also sees the message
-                } catch (Throwable t) {
-                    System.err.println("lab-agent: could not remove the instrumentation: " + t);
-                }
-            }, "lab-agent-duration");
-            timer.setDaemon(true);
-            timer.start();
+            end(w, "duration", inst, pid);
+        }, "lab-agent-duration-" + w.number);
+        timer.setDaemon(true);
+        timer.start();
+    }
+
+    /** Ends the window (once), delivers its report, and with {@code inst} removes the instrumentation. */
+    private static void end(Window w, String by, Instrumentation inst, long pid) {
+        synchronized (LabAgent.class) {
+            String json = w.end(by);
+            if (json != null && (w.reportPath != null || w.options.upload() != null)) {
+                Delivery.deliver(json, w.reportPath, w.options.upload(), w.number, pid);
+            }
+            if (inst == null) {
+                return;
+            }
+            Counters counters = Counters.find();
+            try {
+                w.installed.transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+                System.err.println("lab-agent: window " + w.number + " (duration " + w.options.duration()
+                        + ") over; instrumentation removed");
+                counters.setState("removed"); // last: whoever waits for it also sees the message
+            } catch (Throwable t) {
+                System.err.println("lab-agent: could not remove the instrumentation of window " + w.number + ": " + t);
+            }
         }
+    }
+
+    private static String incompleteness(Window w) {
+        List<String> what = new ArrayList<>(w.installed.lockClassFailures);
+        if (!"ok".equals(w.selfTest)) {
+            what.add("self-test " + w.selfTest);
+        }
+        Map<String, String> failed = w.installed.recorder.failures();
+        if (!failed.isEmpty()) {
+            what.add(failed.size() + " included classes NOT instrumented (their monitors and allocations are not counted): "
+                    + failed);
+        }
+        return String.join("; ", what);
+    }
+
+    /** Sets the answer the attaching command reads back ({@link Attach}). */
+    private static void answer(String outcome, String text) {
+        System.setProperty(ANSWER_PROPERTY, outcome + ": attach " + attaches + ": " + text);
     }
 
     static String version() {
@@ -246,38 +267,5 @@ public final class LabAgent {
         sb.append(BANNER).append('\n');
         System.err.print(sb);
         System.err.flush();
-    }
-
-    /** Records which types were transformed and which failed, for the post-install verification. */
-    private static final class Recorder extends AgentBuilder.Listener.Adapter {
-        final Set<String> transformed = Collections.newSetFromMap(new ConcurrentHashMap<>());
-        final Map<String, String> errors = Collections.synchronizedMap(new HashMap<>());
-        private final Counters counters;
-        /** After install, each new failure is announced on its own; before, they are summed up once. */
-        volatile boolean installed;
-
-        Recorder(Counters counters) {
-            this.counters = counters;
-        }
-
-        void failed(String typeName, Throwable error) {
-            errors.put(typeName, String.valueOf(error));
-            String warning = typeName + ": " + error;
-            counters.addWarning(warning);
-            if (installed) {
-                loudWarning(warning);
-            }
-        }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                DynamicType dynamicType) {
-            transformed.add(type.getName());
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            failed(typeName, error);
-        }
     }
 }

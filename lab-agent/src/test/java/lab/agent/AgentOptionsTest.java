@@ -53,7 +53,7 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("includes=a.*,reprot=x.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown option 'reprot'")
-                .hasMessageContaining("includes, excludes, report, duration");
+                .hasMessageContaining("includes, excludes, report, upload, duration");
     }
 
     @Test
@@ -69,5 +69,32 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parseDuration("7")).isEqualTo(Duration.ofSeconds(7));
         assertThatThrownBy(() -> AgentOptions.parseDuration("soon")).hasMessageContaining("'duration' has a bad value 'soon'");
         assertThatThrownBy(() -> AgentOptions.parseDuration("0s")).hasMessageContaining("must be positive");
+    }
+
+    @Test
+    void uploadTakesASiteAddressAndPostsToItsAgentReportsEndpoint() {
+        assertThat(AgentOptions.parse("upload=http://127.0.0.1:7070").upload())
+                .hasToString("http://127.0.0.1:7070/api/agent-reports");
+        assertThat(AgentOptions.parse("upload=http://lab.local:7070/lab/").upload())
+                .hasToString("http://lab.local:7070/lab/api/agent-reports");
+        assertThat(AgentOptions.parse("upload=HTTP://h:1/api/agent-reports").upload())
+                .hasToString("http://h:1/api/agent-reports");
+        assertThat(AgentOptions.parse("report=x.json").upload()).isNull();
+    }
+
+    @Test
+    void aBadUploadAddressIsRejectedSayingWhatIsWrong() {
+        assertThatThrownBy(() -> AgentOptions.parse("upload=ftp://h/x")).hasMessageContaining("needs an http:// or https:// URL");
+        assertThatThrownBy(() -> AgentOptions.parse("upload=localhost:7070")).hasMessageContaining("needs an http://");
+        assertThatThrownBy(() -> AgentOptions.parse("upload=http:///x")).hasMessageContaining("has no host");
+        assertThatThrownBy(() -> AgentOptions.parse("upload=http://h:1/?a=b")).hasMessageContaining("without ? or #");
+    }
+
+    @Test
+    void eachIncludedClassIsAttributedToTheFirstPatternThatMatchesIt() {
+        AgentOptions o = AgentOptions.parse("includes=io.javalin.*:io.javalin.http.*:lab.web.*");
+        assertThat(o.includePatternOf("io.javalin.http.Context")).isEqualTo("io.javalin.*");
+        assertThat(o.includePatternOf("lab.web.WebApp")).isEqualTo("lab.web.*");
+        assertThat(o.includePatternOf("org.other.X")).isNull();
     }
 }

@@ -193,6 +193,18 @@ class AgentCountsIT {
         assertThat(t.path("parks").asLong()).as("each forced wait parked at least once").isGreaterThanOrEqualTo(4L * n);
     }
 
+    /** Issue 12: Maven's Sisu proxies were left out because their supertypes could not be resolved. */
+    @ParameterizedTest
+    @MethodSource("jvms")
+    void aClassWhoseSupertypeHasNoClassFileInItsLoaderIsInstrumented(Jvms jvm) throws Exception {
+        JsonNode t = thread(jvm, "hidden");
+        assertThat(report(jvm).path("instrumentation").path("failed").toString()).doesNotContain("hidden");
+        assertThat(kind(t, "monitor")).isEqualTo(1);
+        assertThat(t.path("allocationsByClass").path("java.lang.Object[]").asLong()).as("in Base").isEqualTo(1);
+        assertThat(t.path("allocationsByClass").path("int[]").asLong()).as("in Sub").isEqualTo(1);
+        assertThat(t.path("allocations").asLong()).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @MethodSource("jvms")
     void failedTryLocksAreNeitherAcquisitionsNorContended(Jvms jvm) throws Exception {

@@ -57,8 +57,8 @@ public final class ChildJvm {
         }
     }
 
-    /** A started child whose output goes to files. */
-    public static final class Running {
+    /** A started child whose output goes to files; closing it kills it if it still runs (a failed test leaves nothing behind). */
+    public static final class Running implements AutoCloseable {
         public final Process process;
         private final Path out;
         private final Path err;
@@ -77,6 +77,32 @@ public final class ChildJvm {
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /** Waits until the child printed {@code line} on stdout; fails if it exits or takes longer. */
+        public void awaitLine(String line, long timeoutSeconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (!Files.readString(out, StandardCharsets.UTF_8).lines().anyMatch(line::equals)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("child JVM did not print '" + line + "' (alive: "
+                            + process.isAlive() + "):\n" + read());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+
+        /** What the child printed so far (stdout, then stderr). */
+        public String outputSoFar() throws IOException {
+            return read();
         }
 
         private String read() throws IOException {

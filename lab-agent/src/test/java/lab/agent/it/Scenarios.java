@@ -30,6 +30,7 @@ import lab.agent.it.included.Syncs;
  * <pre>
  * java -javaagent:lab-agent.jar=includes=lab.agent.it.included.*:java.util.HashMap*,report=r.json \
  *      -cp test-classes lab.agent.it.Scenarios all
+ * java -javaagent:… -cp test-classes lab.agent.it.Scenarios only NAME   (one scenario, twice)
  * java -cp test-classes lab.agent.it.Scenarios attached DONE-FILE   (waits for an attached agent, then DONE-FILE)
  * java -cp test-classes lab.agent.it.Scenarios wait-report REPORT   (waits for the report, then for the agent to remove itself)
  * </pre>
@@ -50,6 +51,9 @@ public final class Scenarios {
                 for (Map.Entry<String, Runnable> s : scenarios().entrySet()) {
                     runTwice(s.getKey(), s.getValue());
                 }
+                break;
+            case "only":
+                runTwice(args[1], scenarios().get(args[1]));
                 break;
             case "attached":
                 // Warm up before the agent arrives, wait for it, then run once measured.
@@ -89,6 +93,7 @@ public final class Scenarios {
         s.put("libraries", Scenarios::libraries);
         s.put("contended", Scenarios::contended);
         s.put("failedtry", Scenarios::failedTry);
+        s.put("hidden", HiddenLoaders::run);
         return s;
     }
 
