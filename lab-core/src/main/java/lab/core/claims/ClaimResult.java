@@ -14,9 +14,11 @@ import java.util.List;
  * @param why         the sentence that explains the verdict
  * @param caveats     what makes our setting differ from the log's
  * @param figure      the numbers behind {@code ours}, or null (not testable, layouts)
+ * @param compared    the two stores a speed-up compared, as {@code ./lab compare RUN --stores} takes them
+ *                    (baseline, subject: BEST resolved), for a link to the comparison; empty otherwise
  */
 public record ClaimResult(Claim claim, String variant, Verdict verdict, String ours, String uncertainty,
-                          String measured, String why, List<String> caveats, Figure figure) {
+                          String measured, String why, List<String> caveats, Figure figure, List<String> compared) {
 
     /**
      * Our figure as numbers (for JSON and CI gates).
@@ -39,11 +41,17 @@ public record ClaimResult(Claim claim, String variant, Verdict verdict, String o
         ours = ours == null ? "—" : ours;
         uncertainty = uncertainty == null ? "" : uncertainty;
         measured = measured == null ? "" : measured;
+        compared = compared == null ? List.of() : List.copyOf(compared);
+    }
+
+    public ClaimResult(Claim claim, String variant, Verdict verdict, String ours, String uncertainty, String measured,
+                       String why, List<String> caveats, Figure figure) {
+        this(claim, variant, verdict, ours, uncertainty, measured, why, caveats, figure, List.of());
     }
 
     public ClaimResult(Claim claim, String variant, Verdict verdict, String ours, String uncertainty, String measured,
                        String why, List<String> caveats) {
-        this(claim, variant, verdict, ours, uncertainty, measured, why, caveats, null);
+        this(claim, variant, verdict, ours, uncertainty, measured, why, caveats, null, List.of());
     }
 
     static ClaimResult notTestable(Claim c, String variant, String measured, String why, List<String> caveats) {
@@ -51,10 +59,10 @@ public record ClaimResult(Claim claim, String variant, Verdict verdict, String o
     }
 
     ClaimResult withVerdict(Verdict v, String newWhy) {
-        return new ClaimResult(claim, variant, v, ours, uncertainty, measured, newWhy, caveats, figure);
+        return new ClaimResult(claim, variant, v, ours, uncertainty, measured, newWhy, caveats, figure, compared);
     }
 
     ClaimResult withVariant(String v) {
-        return new ClaimResult(claim, v, verdict, ours, uncertainty, measured, why, caveats, figure);
+        return new ClaimResult(claim, v, verdict, ours, uncertainty, measured, why, caveats, figure, compared);
     }
 }

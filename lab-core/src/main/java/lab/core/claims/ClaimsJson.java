@@ -50,6 +50,7 @@ public final class ClaimsJson {
             m.put("mapping", c.mapping());
             m.put("method", c.method());
             m.put("figure", r.figure() == null ? null : figure(r.figure()));
+            m.put("compared", r.compared());
             results.add(m);
         }
         out.put("results", results);

@@ -53,6 +53,11 @@ final class SpeedupJudge implements Judge {
         return new Factor(inverse(row.ratio()), inverse(ri.hi()), inverse(ri.lo()), row, b.metric().unit(), null);
     }
 
+    /** The pair, when both are stores (a floor has no store param to compare by). */
+    private static List<String> storesOnly(List<String> pair) {
+        return pair.stream().anyMatch(Locator.PSEUDO_STORES::contains) ? List.of() : pair;
+    }
+
     static double inverse(double v) {
         return v == 0 ? Double.POSITIVE_INFINITY : 1 / v;
     }
@@ -90,7 +95,7 @@ final class SpeedupJudge implements Judge {
         }
         return new ClaimResult(c, variant, d.verdict(), ClaimsText.factor(x.centre()), uncertainty, measured, d.why(),
                 Caveats.of(c, f), new ClaimResult.Figure(x.centre(), x.lo(), x.hi(), "×", row.test().p(),
-                row.analysis().text(), band, null));
+                row.analysis().text(), band, null), storesOnly(List.of(f.names().get(1), f.names().get(0))));
     }
 
     static String metricName(Claim c, String unit) {

@@ -50,6 +50,8 @@ class ClaimRulesTest {
         assertThat(r.verdict()).isEqualTo(Verdict.DIRECTION_ONLY);
         assertThat(r.why()).contains("lies above the log's band");
         assertThat(r.figure().band()[1]).isEqualTo(64.8 * 1.2);
+        // what ./lab compare RUN --stores takes: baseline, subject
+        assertThat(r.compared()).containsExactly("CHANNEL", "SHARD");
     }
 
     @Test
@@ -195,6 +197,7 @@ class ClaimRulesTest {
         // the floor reads at 5 ns, CONCURRENT at 8: the best store is 1.6x slower than the floor
         assertThat(r.ours()).isEqualTo("0.63×");
         assertThat(r.measured()).contains("CONCURRENT vs READ_FLOOR");
+        assertThat(r.compared()).isEmpty();
     }
 
     static final ClaimBook LINEAR = book("""
