@@ -51,6 +51,7 @@ final class ForkRunner {
     private final List<String> warnings;
     private final Path keysDir;
     private final SharedArchive archive;
+    private final FlameConversions conversions = new FlameConversions();
 
     ForkRunner(RunPlan plan, RunOutput output, FlameGraphs flame, AgentProfiler agent, Path profilesDir, Path cacheDir,
                String runId, List<String> warnings) {
@@ -76,6 +77,13 @@ final class ForkRunner {
         RunResult r = results.iterator().next();
         String folder = fork.profiled() ? collectProfile(trial, r) : null;
         return new ForkResult(r, folder, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Converts the profiled forks' recordings into flame graphs (after the last fork: see FlameConversions). */
+    int convertProfiles() {
+        int n = conversions.size();
+        conversions.convertAll(warnings);
+        return n;
     }
 
     Options options(Trial trial, boolean profiled) {
@@ -113,8 +121,9 @@ final class ForkRunner {
 
     /**
      * Moves JMH's async-profiler folder to the trial's own (JMH names it after the benchmark and
-     * params only, so two thread counts or JVMs of one benchmark would share it) and converts the
-     * recording. Returns the folder relative to the profiles root, or null with a warning.
+     * params only, so two thread counts or JVMs of one benchmark would share it); its recording is
+     * converted by {@link #convertProfiles} once every fork has run. Returns the folder relative
+     * to the profiles root, or null with a warning.
      */
     private String collectProfile(Trial trial, RunResult r) {
         if (flame == null) {
@@ -130,7 +139,7 @@ final class ForkRunner {
                 return null;
             }
             Files.move(jmhDir, dir);
-            FlameGraphs.convert(dir, trial.benchmark() + " " + trial.describe(plan.multiJvm()));
+            conversions.add(dir, trial.benchmark() + " " + trial.describe(plan.multiJvm()));
             return runId + "/" + name;
         } catch (IOException | RuntimeException e) {
             warnings.add("flame graphs of " + trial.describe(plan.multiJvm()) + " could not be made: " + Failures.describe(e));

@@ -126,10 +126,11 @@ public final class LabRunner {
                 recorder.publish(results.snapshot(), progress(n, schedule.size(), eta, what), warnings);
             }
         }
-        return store(plan, results, recorder, console, interruption, failures, n, schedule.size());
+        return store(plan, forks, results, recorder, console, interruption, failures, n, schedule.size());
     }
 
-    private Outcome store(RunPlan plan, ForkResults results, Recorder recorder, RunConsole console, Interruption interruption,
+    private Outcome store(RunPlan plan, ForkRunner forks, ForkResults results, Recorder recorder, RunConsole console,
+                          Interruption interruption,
                           List<String> failures, int done, int total) {
         ForkResults.Snapshot snapshot = results.snapshot();
         RunStatus status;
@@ -138,6 +139,11 @@ public final class LabRunner {
             status = RunStatus.INTERRUPTED;
             error = "interrupted (Ctrl-C / SIGINT or SIGTERM) after " + done + " of " + total + " forks";
         } else {
+            long t0 = System.nanoTime();
+            int converted = forks.convertProfiles();
+            if (converted > 0) {
+                console.line("flame graphs of " + converted + " profiled forks converted in " + RunConsole.clock(System.nanoTime() - t0));
+            }
             if (!snapshot.isEmpty()) {
                 layouts(recorder.dir(), plan, console);
             }
