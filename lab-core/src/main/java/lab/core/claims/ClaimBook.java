@@ -1,14 +1,13 @@
 package lab.core.claims;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lab.core.record.Json;
 import lab.core.store.StoreType;
 
 /**
@@ -30,8 +29,6 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
     /** Separates the fragments of a quote that are not contiguous in the log. */
     public static final String GAP = " … ";
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public ClaimBook {
         about = about == null ? List.of() : List.copyOf(about);
@@ -53,7 +50,7 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
     }
 
     public static ClaimBook read(InputStream in) throws IOException {
-        ClaimBook book = MAPPER.readValue(in, ClaimBook.class);
+        ClaimBook book = Json.MAPPER.readValue(in, ClaimBook.class);
         book.check();
         return book;
     }

@@ -1,9 +1,9 @@
 package lab.core.claims;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lab.core.record.Layouts;
 
 /**
  * The shard's layout claims, from the run's layouts.json (JOL, exact: no statistics): the deep
@@ -12,9 +12,8 @@ import java.util.Locale;
  */
 final class LayoutJudge implements Judge {
 
-    static final String DEFAULT_LEFT = "lab.core.store.MemoryStore";
-    static final String DEFAULT_RIGHT = "lab.core.store.ShardUnit";
-    static final String SAMPLE = "shard-empty";
+    /** The deep-size sample the claims compare: the shard as its store builds it, empty. */
+    static final String SAMPLE = Layouts.SAMPLE_SHARD_EMPTY;
 
     @Override
     public List<ClaimResult> judge(Claim c, RunData run) {
@@ -22,33 +21,29 @@ final class LayoutJudge implements Judge {
     }
 
     private static ClaimResult layout(Claim c, RunData run) {
-        JsonNode root = run.layouts();
-        if (root == null) {
-            return ClaimResult.notTestable(c, null, "layouts.json", run.layoutsProblem(), Caveats.of(c, null));
+        Layouts layouts = run.layouts();
+        if (layouts == null) {
+            return ClaimResult.notTestable(c, null, Layouts.FILE_NAME, run.layoutsProblem(), Caveats.of(c, null));
         }
-        String left = text(root.path("comparison").path("left"), DEFAULT_LEFT);
-        String right = text(root.path("comparison").path("right"), DEFAULT_RIGHT);
+        String left = layouts.comparison().left();
+        String right = layouts.comparison().right();
         List<String> others = new ArrayList<>();
         Double figure = null;
         String used = null;
         String detail = null;
         boolean saving = "saving32".equals(c.measure());
-        for (JsonNode conf : root.path("configurations")) {
-            if (!conf.path("error").isNull() && !conf.path("error").isMissingNode()) {
+        for (Layouts.Configuration conf : layouts.ran()) {
+            Layouts.ClassInfo l = conf.classes().get(left);
+            Layouts.ClassInfo r = conf.classes().get(right);
+            Layouts.Deep deepL = l == null ? null : l.deep().get(SAMPLE);
+            Layouts.Deep deepR = r == null ? null : r.deep().get(SAMPLE);
+            if (deepL == null || deepR == null) {
                 continue;
             }
-            JsonNode l = conf.path("classes").path(left);
-            JsonNode r = conf.path("classes").path(right);
-            long deepL = l.path("deep").path(SAMPLE).path("totalSize").asLong(-1);
-            long deepR = r.path("deep").path(SAMPLE).path("totalSize").asLong(-1);
-            long shallowL = l.path("instanceSize").asLong(-1);
-            long shallowR = r.path("instanceSize").asLong(-1);
-            if (deepL < 0 || deepR < 0) {
-                continue;
-            }
-            double f = saving ? 32.0 * (deepL - deepR) : (double) deepL / deepR;
-            String name = text(conf.path("label"), text(conf.path("name"), "?"));
-            String d = String.format(Locale.ROOT, "%s: deep %d → %d B, shallow %d → %d B", name, deepL, deepR, shallowL, shallowR);
+            double f = saving ? 32.0 * (deepL.totalSize() - deepR.totalSize()) : (double) deepL.totalSize() / deepR.totalSize();
+            String name = conf.label() != null ? conf.label() : conf.name() != null ? conf.name() : "?";
+            String d = String.format(Locale.ROOT, "%s: deep %d → %d B, shallow %d → %d B", name, deepL.totalSize(),
+                    deepR.totalSize(), l.instanceSize(), r.instanceSize());
             if (figure == null) {
                 figure = f;
                 used = name;
@@ -58,8 +53,8 @@ final class LayoutJudge implements Judge {
             }
         }
         if (figure == null) {
-            return ClaimResult.notTestable(c, null, "layouts.json",
-                    "layouts.json has no configuration with deep sizes of " + left + " and " + right, Caveats.of(c, null));
+            return ClaimResult.notTestable(c, null, Layouts.FILE_NAME,
+                    Layouts.FILE_NAME + " has no configuration with deep sizes of " + left + " and " + right, Caveats.of(c, null));
         }
         double[] band = c.holdsBand();
         String ours = saving ? ClaimsText.num(figure) + " B" : ClaimsText.factor(figure);
@@ -79,12 +74,8 @@ final class LayoutJudge implements Judge {
             why = "the ShardUnit is not smaller than the MemoryStore shard";
         }
         String uncertainty = "exact (JOL); " + detail + (others.isEmpty() ? "" : "; other JVM configurations: " + String.join("; ", others));
-        return new ClaimResult(c, null, v, ours, uncertainty, "layouts.json, " + used + ", sample " + SAMPLE, why,
+        return new ClaimResult(c, null, v, ours, uncertainty, Layouts.FILE_NAME + ", " + used + ", sample " + SAMPLE, why,
                 Caveats.of(c, null), new ClaimResult.Figure(figure, figure, figure, saving ? "B" : "×", Double.NaN, "exact (JOL)",
                 band, null));
-    }
-
-    private static String text(JsonNode n, String fallback) {
-        return n.isTextual() ? n.asText() : fallback;
     }
 }

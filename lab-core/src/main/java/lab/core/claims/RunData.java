@@ -1,16 +1,13 @@
 package lab.core.claims;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
+import lab.core.record.Layouts;
 import lab.core.record.StoredRun;
 
 /**
@@ -22,13 +19,11 @@ import lab.core.record.StoredRun;
  * @param allProfiled    every profiled fork; empty for runs without them (imports, old runs:
  *                       their counts, if any, are in the timing results)
  * @param jvm            the JVM configuration the claims look at, or null (the run has one)
- * @param layouts        layouts.json as a JSON tree, or null
+ * @param layouts        the run's layouts.json, or null
  * @param layoutsProblem why there are no layouts (missing or unreadable), or null
  */
 public record RunData(String runId, List<BenchmarkResult> allResults, List<BenchmarkResult> allProfiled,
-                      Environment environment, JsonNode layouts, String layoutsProblem, String jvm) {
-
-    public static final String LAYOUTS_FILE = "layouts.json";
+                      Environment environment, Layouts layouts, String layoutsProblem, String jvm) {
 
     public RunData {
         allResults = List.copyOf(allResults);
@@ -37,23 +32,18 @@ public record RunData(String runId, List<BenchmarkResult> allResults, List<Bench
     }
 
     /** A run of timing results alone (imports, tests). */
-    public RunData(String runId, List<BenchmarkResult> results, Environment environment, JsonNode layouts, String layoutsProblem) {
+    public RunData(String runId, List<BenchmarkResult> results, Environment environment, Layouts layouts, String layoutsProblem) {
         this(runId, results, List.of(), environment, layouts, layoutsProblem, null);
     }
 
     public static RunData of(StoredRun run) {
-        JsonNode layouts = null;
+        Layouts layouts = null;
         String problem;
-        Optional<Path> f = run.file(LAYOUTS_FILE);
-        if (f.isEmpty()) {
-            problem = "the run has no " + LAYOUTS_FILE + " (the JOL pass did not run)";
-        } else {
-            try {
-                layouts = ClaimBook.MAPPER.readTree(f.get().toFile());
-                problem = null;
-            } catch (IOException e) {
-                problem = LAYOUTS_FILE + " is unreadable: " + e.getMessage();
-            }
+        try {
+            layouts = run.layouts().orElse(null);
+            problem = layouts == null ? "the run has no " + Layouts.FILE_NAME + " (the JOL pass did not run)" : null;
+        } catch (IllegalArgumentException e) {
+            problem = Layouts.FILE_NAME + " is unreadable: " + e.getMessage();
         }
         RunData d = new RunData(run.id(), run.results(), run.profiledResults(), run.manifest().environment(), layouts, problem, null);
         return d.jvms().isEmpty() ? d : d.forJvm(d.jvms().get(0));

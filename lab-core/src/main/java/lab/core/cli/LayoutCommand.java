@@ -6,27 +6,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 import lab.core.layout.LayoutLab;
+import lab.core.layout.LayoutLab.Configurations;
 import lab.core.layout.LayoutPass;
 import lab.core.layout.LayoutText;
-import lab.core.layout.LayoutsJson;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Configuration;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./lab layout}: JOL's view of the stores, side by side, in every JVM configuration
- * available here, each measured in its own child JVM.
+ * {@code ./lab layout}: JOL's view of the stores, side by side. By default the running JVM at
+ * {@link LayoutLab#DEFAULT_ENTRIES} tasks per store, which answers in seconds; the other JVM
+ * configurations and the million-task footprints are flags, each measured in its own child JVM.
  */
 @Command(name = "layout",
-        description = "JOL layouts: MemoryStore-as-shard vs ShardUnit side by side, bytes per task of every store, per JVM configuration")
+        description = "JOL layouts: MemoryStore-as-shard vs ShardUnit side by side, bytes per task of every store "
+                + "(the running JVM; --all-jvms for every JVM configuration)",
+        footer = {"", "Every configuration with the million-task footprints, as this command did before it answered in seconds",
+            "(minutes; README.md, \"JOL layouts\", has the times): ./lab layout --all-jvms --entries 100000,1000000"})
 public final class LayoutCommand implements LabCommand {
 
-    @Option(names = "--jvm", paramLabel = "PATH",
-            description = "a java executable or Java home (repeatable); default: the running JVM (as is and with "
-                    + "-XX:-UseCompressedOops) and every JDK 25 under /usr/lib/jvm (as is and with -XX:+UseCompactObjectHeaders). "
-                    + "Each given JVM runs as is, plus compact headers on JDK 25+ or compressed oops off before that.")
-    List<String> jvms = new ArrayList<>();
+    /** Which JVMs: the running one unless one of these says otherwise. */
+    static final class Jvms {
+        @Option(names = "--all-jvms",
+                description = "every JVM configuration found here: the running JVM as is and with -XX:-UseCompressedOops, "
+                        + "and every JDK 25 under /usr/lib/jvm as is and with -XX:+UseCompactObjectHeaders")
+        boolean all;
+
+        @Option(names = "--jvm", paramLabel = "PATH",
+                description = "a java executable or Java home (repeatable), instead of the running JVM: each runs as is, "
+                        + "plus -XX:+UseCompactObjectHeaders on JDK 25+ or -XX:-UseCompressedOops before that")
+        List<String> paths = new ArrayList<>();
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Jvms jvms;
 
     @Option(names = "--classes", paramLabel = "A,B,...", split = ",", hideParamSyntax = true,
             description = "classes to lay out (simple names are looked up in lab.core.store); the first two are shown "
@@ -34,7 +49,7 @@ public final class LayoutCommand implements LabCommand {
     List<String> classes = new ArrayList<>();
 
     @Option(names = "--entries", paramLabel = "N,...", split = ",", hideParamSyntax = true,
-            description = "store sizes for the per-task footprints (default: 100000,1000000)")
+            description = "store sizes for the per-task footprints (default: " + LayoutLab.DEFAULT_ENTRIES + ")")
     List<Integer> entries = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the whole result as JSON (the layouts.json format)")
@@ -48,16 +63,18 @@ public final class LayoutCommand implements LabCommand {
 
     @Override
     public int run(PrintStream out, PrintStream err) {
+        Configurations which = jvms == null ? Configurations.RUNNING : jvms.all ? Configurations.ALL : Configurations.GIVEN;
         LayoutLab.Request request;
         try {
-            request = new LayoutLab.Request(jvms, classes, entries.isEmpty() ? List.of(LayoutLab.DEFAULT_ENTRIES) : entries);
+            request = new LayoutLab.Request(which, which == Configurations.GIVEN ? jvms.paths : List.of(), classes,
+                    entries.isEmpty() ? List.of(LayoutLab.DEFAULT_ENTRIES) : entries);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Report report = LayoutLab.run(request, err::println);
+        Layouts report = LayoutLab.run(request, err::println);
         out.print(LayoutText.terminal(report, dumps));
         if (json != null) {
-            LayoutsJson.write(report, json);
+            report.write(json);
             err.println("layout: wrote " + json);
         }
         if (dir != null) {

@@ -1,8 +1,9 @@
 package lab.core.layout;
 
 import lab.core.layout.JvmConfigurations.JvmConfig;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Jvm;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Jvm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ final class ChildJvm {
             }
             Configuration measured;
             try {
-                measured = LayoutsJson.parseConfiguration(json);
+                measured = Layouts.parseConfiguration(json);
             } catch (IOException | RuntimeException e) {
                 return failed(c, jvm, jvmArgs, "unreadable output from the child JVM: " + e.getMessage()
                         + tail(errLines), warnings, millis(start));

@@ -1,9 +1,10 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassInfo;
-import lab.core.layout.LayoutsJson.Deep;
-import lab.core.layout.LayoutsJson.Field;
-import lab.core.layout.LayoutsJson.Gap;
+import lab.core.record.Layouts.ClassInfo;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Deep;
+import lab.core.record.Layouts.Field;
+import lab.core.record.Layouts.Gap;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.FieldLayout;
 

@@ -1,7 +1,8 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassCount;
-import lab.core.layout.LayoutsJson.Deep;
+import lab.core.record.Layouts.ClassCount;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Deep;
 import org.openjdk.jol.util.SimpleIdentityHashSet;
 import org.openjdk.jol.util.SimpleStack;
 import org.openjdk.jol.vm.VM;
@@ -11,6 +12,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,7 +158,7 @@ final class DeepWalker {
             byClass.forEach((k, v) -> classes.merge(k.getTypeName(), new ClassCount(v[0], v[1]), DeepWalker::sum));
             Map<String, Long> ex = new TreeMap<>();
             skipped.forEach((k, v) -> ex.merge(k.getTypeName(), v[0], Long::sum));
-            return new Deep(description, entries, total, count, LayoutsJson.orderedByBytes(classes), ex);
+            return new Deep(description, entries, total, count, orderedByBytes(classes), ex);
         }
     }
 
@@ -171,7 +173,7 @@ final class DeepWalker {
         Map<String, Long> ex = new TreeMap<>(a.excluded());
         b.excluded().forEach((k, v) -> ex.merge(k, v, Long::sum));
         return new Deep(description, entries, a.totalSize() + b.totalSize(), a.totalCount() + b.totalCount(),
-                LayoutsJson.orderedByBytes(classes), ex);
+                orderedByBytes(classes), ex);
     }
 
     private long sizeOf(Object o, Class<?> type) {
@@ -219,5 +221,19 @@ final class DeepWalker {
 
     private interface FieldReader {
         Object read(Object o);
+    }
+
+    /** The classes of a deep size, largest first (then by name): the order the views show them. */
+    static Map<String, ClassCount> orderedByBytes(Map<String, ClassCount> byClass) {
+        List<Map.Entry<String, ClassCount>> list = new ArrayList<>(byClass.entrySet());
+        list.sort((a, b) -> {
+            int c = Long.compare(b.getValue().bytes(), a.getValue().bytes());
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        Map<String, ClassCount> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ClassCount> e : list) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 }

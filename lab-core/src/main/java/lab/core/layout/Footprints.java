@@ -1,7 +1,8 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.Deep;
-import lab.core.layout.LayoutsJson.Footprint;
+import lab.core.record.Layouts.Deep;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Footprint;
 import lab.core.store.StoreType;
 import lab.core.store.Task;
 import lab.core.store.TaskStore;
@@ -96,7 +97,7 @@ final class Footprints {
                 Deep whole = DeepWalker.combine(type.logName() + " holding " + n + " tasks", n, split[0], split[1]);
                 long structure = whole.totalSize() - own.totalSize();
                 double perEntry = n == 0 ? 0 : (structure - empty.totalSize()) / (double) n;
-                out.add(new LayoutsJson.Footprint(type.name(), store.getClass().getName(), type.logName(), n,
+                out.add(new Layouts.Footprint(type.name(), store.getClass().getName(), type.logName(), n,
                         whole.totalSize(), own.totalSize(), structure, empty.totalSize(), perEntry,
                         whole.byClass(), whole.excluded()));
             }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Which JVM configurations the layout pass measures.
  *
- * <p>By default: the running JVM as it is, and with {@code -XX:-UseCompressedOops}; then every
+ * <p>{@link #running()}: the running JVM as it is. {@link #discover()}: the running JVM as it is,
+ * and with {@code -XX:-UseCompressedOops}; then every
  * JDK 25 found under {@code /usr/lib/jvm} (a {@code release} file saying
  * {@code JAVA_VERSION="25...}) with its defaults and with {@code -XX:+UseCompactObjectHeaders}
  * (a product flag from JDK 25 on). With explicit JVMs ({@code --jvm PATH}, a java executable or
@@ -54,6 +55,17 @@ final class JvmConfigurations {
                      String vendor, List<String> flags, String problem) {
     }
 
+    /** The running JVM as it is (its layout-relevant flags kept): {@code ./lab layout}'s default. */
+    static List<JvmConfig> running() {
+        return unique(List.of(runningAsIs()));
+    }
+
+    private static JvmConfig runningAsIs() {
+        Path running = Path.of(System.getProperty("java.home"));
+        return config(running.resolve("bin").resolve("java").toString(), running.toString(), Runtime.version().feature(),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vendor"), inheritedLayoutFlags());
+    }
+
     static List<JvmConfig> discover() {
         List<JvmConfig> out = new ArrayList<>();
         Path running = Path.of(System.getProperty("java.home"));
@@ -62,7 +74,7 @@ final class JvmConfigurations {
         String vendor = System.getProperty("java.vendor");
         String java = running.resolve("bin").resolve("java").toString();
         List<String> inherited = inheritedLayoutFlags();
-        out.add(config(java, running.toString(), feature, version, vendor, inherited));
+        out.add(runningAsIs());
         List<String> noOops = new ArrayList<>(inherited);
         noOops.add(NO_COMPRESSED_OOPS);
         out.add(config(java, running.toString(), feature, version, vendor, noOops));

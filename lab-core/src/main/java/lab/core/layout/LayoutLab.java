@@ -1,9 +1,9 @@
 package lab.core.layout;
 
 import lab.core.layout.JvmConfigurations.JvmConfig;
-import lab.core.layout.LayoutsJson.Comparison;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts.Comparison;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts;
 import lab.core.store.MemoryStore;
 import lab.core.store.ShardUnit;
 
@@ -18,31 +18,58 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * The JOL layout pass: every configuration in its own child JVM, one {@link Report}.
+ * The JOL layout pass: every configuration in its own child JVM, one {@link Layouts}.
  * {@code ./lab layout} and every {@code ./lab run} (through {@link LayoutPass}) go through here.
  */
 public final class LayoutLab {
 
-    /** {@code ./lab layout}'s default store sizes. */
-    public static final Integer[] DEFAULT_ENTRIES = {100_000, 1_000_000};
+    /**
+     * {@code ./lab layout}'s default store size, the size a run's layout pass uses too: the running
+     * JVM lays out and walks every store at this size in seconds (README, "JOL layouts", has the
+     * measured time), where a million tasks per store take minutes. Bytes per task move with the
+     * size (a HashMap's table is between 3/8 and 3/4 full), so the footprints at other sizes are
+     * {@code --entries 100000,1000000}.
+     */
+    public static final int DEFAULT_ENTRIES = 10_000;
     /** Largest store size at which two child JVMs run side by side. */
     static final int PARALLEL_UP_TO = 50_000;
 
     private LayoutLab() {
     }
 
+    /** Which JVM configurations a pass measures, each in a child JVM of its own. */
+    public enum Configurations {
+        /** The running JVM as it is: one child JVM ({@code ./lab layout}'s default). */
+        RUNNING,
+        /**
+         * The running JVM as it is and with compressed oops off, and every JDK 25 under
+         * {@code /usr/lib/jvm} with its defaults and with compact object headers
+         * ({@code ./lab layout --all-jvms}; {@code ./lab run} in quick and full).
+         */
+        ALL,
+        /**
+         * The JVMs of {@link Request#jvms()}, each as it is plus compact headers (JDK 25 and later)
+         * or compressed oops off (before).
+         */
+        GIVEN
+    }
+
     /**
      * What to measure.
      *
-     * @param jvms    java executables or homes; empty = discover (running JVM, compressed oops
-     *                off, JDK 25 defaults and compact headers)
-     * @param classes class names to lay out (full, or simple names of lab.core.store classes);
-     *                empty = the default list. The first two are the side-by-side pair.
-     * @param entries store sizes for the per-task footprints
+     * @param configurations which JVM configurations
+     * @param jvms           java executables or homes, for {@link Configurations#GIVEN}; empty otherwise
+     * @param classes        class names to lay out (full, or simple names of lab.core.store classes);
+     *                       empty = the default list. The first two are the side-by-side pair.
+     * @param entries        store sizes for the per-task footprints
      */
-    public record Request(List<String> jvms, List<String> classes, List<Integer> entries) {
+    public record Request(Configurations configurations, List<String> jvms, List<String> classes, List<Integer> entries) {
         public Request {
             jvms = List.copyOf(jvms);
+            if ((configurations == Configurations.GIVEN) == jvms.isEmpty()) {
+                throw new IllegalArgumentException(configurations == Configurations.GIVEN
+                        ? "which JVMs? none given" : "JVMs are given only with Configurations.GIVEN");
+            }
             classes = resolve(classes);
             entries = List.copyOf(entries);
             for (int n : entries) {
@@ -52,12 +79,17 @@ public final class LayoutLab {
             }
         }
 
+        /** The given JVMs, or (none given) every configuration found: what the runner asks for. */
+        public Request(List<String> jvms, List<String> classes, List<Integer> entries) {
+            this(jvms.isEmpty() ? Configurations.ALL : Configurations.GIVEN, jvms, classes, entries);
+        }
+
         public static Request defaults(List<Integer> entries) {
             return new Request(List.of(), List.of(), entries);
         }
     }
 
-    public static Report run(Request request) {
+    public static Layouts run(Request request) {
         return run(request, line -> { });
     }
 
@@ -67,9 +99,12 @@ public final class LayoutLab {
      * cores: most of a small child's time is JVM start-up and JIT warm-up. Large ones run one at a
      * time, so two million-task heaps never compete for memory and cores.
      */
-    public static Report run(Request request, Consumer<String> progress) {
-        List<JvmConfig> configs = request.jvms().isEmpty()
-                ? JvmConfigurations.discover() : JvmConfigurations.forJvms(request.jvms());
+    public static Layouts run(Request request, Consumer<String> progress) {
+        List<JvmConfig> configs = switch (request.configurations()) {
+            case RUNNING -> JvmConfigurations.running();
+            case ALL -> JvmConfigurations.discover();
+            case GIVEN -> JvmConfigurations.forJvms(request.jvms());
+        };
         int largest = request.entries().stream().mapToInt(Integer::intValue).max().orElse(0);
         int parallel = largest <= PARALLEL_UP_TO ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
@@ -105,9 +140,9 @@ public final class LayoutLab {
         }
         String left = request.classes().size() >= 2 ? request.classes().get(0) : MemoryStore.class.getName();
         String right = request.classes().size() >= 2 ? request.classes().get(1) : ShardUnit.class.getName();
-        return new Report(LayoutsJson.SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        return new Layouts(Layouts.SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 request.entries(), new Comparison(left, right,
-                        List.of(LayoutsJson.SAMPLE_SHARD_EMPTY, LayoutsJson.SAMPLE_SHARD_WITH_TASKS)),
+                        List.of(Layouts.SAMPLE_SHARD_EMPTY, Layouts.SAMPLE_SHARD_WITH_TASKS)),
                 DeepWalker.EXCLUSIONS, results);
     }
 

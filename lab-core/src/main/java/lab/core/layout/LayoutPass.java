@@ -1,7 +1,7 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,23 +18,16 @@ import java.util.function.Consumer;
  * List&lt;String&gt; files = LayoutPass.writeInto(runDir, datasetSize);   // e.g. 10_000 for smoke
  * </pre>
  *
- * writes {@code layouts.json} (see {@link LayoutsJson}) and one {@code layout-<configuration>.txt}
+ * writes {@code layouts.json} (see {@link Layouts}) and one {@code layout-<configuration>.txt}
  * per configuration (JOL's printable layouts, the side-by-side comparison, the footprints; a
  * configuration that could not run gets a file saying why), and returns their names, for the
- * manifest's {@code files}. Every configuration runs in a child JVM one after the other; at
- * 10,000 entries the whole pass takes seconds. It does not throw when a configuration fails:
+ * manifest's {@code files}. Every configuration found ({@link LayoutLab.Configurations#ALL}) runs
+ * in a child JVM, two at a time on small sizes; at 10,000 entries the whole pass takes seconds. It does not throw when a configuration fails:
  * that is recorded in the file.
  */
 public final class LayoutPass {
 
-    /** Entries per store when the runner does not say: the smoke profile's dataset size. */
-    public static final int DEFAULT_ENTRIES = 10_000;
-
     private LayoutPass() {
-    }
-
-    public static List<String> writeInto(Path runDir) {
-        return writeInto(runDir, DEFAULT_ENTRIES);
     }
 
     public static List<String> writeInto(Path runDir, int entries) {
@@ -42,17 +35,17 @@ public final class LayoutPass {
     }
 
     public static List<String> writeInto(Path runDir, LayoutLab.Request request, Consumer<String> progress) {
-        Report report = LayoutLab.run(request, progress);
+        Layouts report = LayoutLab.run(request, progress);
         return write(report, runDir);
     }
 
     /** Writes a report's files into a folder; returns the file names, layouts.json first. */
-    public static List<String> write(Report report, Path dir) {
+    public static List<String> write(Layouts report, Path dir) {
         List<String> names = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            LayoutsJson.write(report, dir.resolve(LayoutsJson.FILE_NAME));
-            names.add(LayoutsJson.FILE_NAME);
+            report.write(dir.resolve(Layouts.FILE_NAME));
+            names.add(Layouts.FILE_NAME);
             for (Configuration c : report.configurations()) {
                 String name = textFileName(c);
                 Files.writeString(dir.resolve(name), LayoutText.dump(report, c));

@@ -1,12 +1,13 @@
 package lab.core.layout;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import lab.core.layout.LayoutsJson.ClassInfo;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Deep;
-import lab.core.layout.LayoutsJson.Footprint;
-import lab.core.layout.LayoutsJson.Jvm;
-import lab.core.layout.LayoutsJson.Vm;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.ClassInfo;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts.Deep;
+import lab.core.record.Layouts.Footprint;
+import lab.core.record.Layouts.Jvm;
+import lab.core.record.Layouts.Vm;
 import lab.core.store.IntShardUnit;
 import lab.core.store.MemoryStore;
 import lab.core.store.ShardUnit;
@@ -76,7 +77,7 @@ public final class LayoutProbe {
         PrintStream json = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Configuration c = measure(classes, entries);
-        json.println(LayoutsJson.toJson(c));
+        json.println(Layouts.toJson(c));
         json.flush();
         System.exit(0); // a store that failed to stop a thread must not keep the child alive
     }
@@ -123,7 +124,7 @@ public final class LayoutProbe {
             long t0 = System.nanoTime();
             Footprints.Result r = Footprints.measure(t, entries, walker);
             System.err.printf("probe: %s footprints in %d ms%n", t.name(), (System.nanoTime() - t0) / 1_000_000);
-            samples.computeIfAbsent(r.storeClass(), k -> new LinkedHashMap<>()).put(LayoutsJson.SAMPLE_STORE_EMPTY, r.empty());
+            samples.computeIfAbsent(r.storeClass(), k -> new LinkedHashMap<>()).put(Layouts.SAMPLE_STORE_EMPTY, r.empty());
             footprints.addAll(r.footprints());
         }
         footprints.sort((a, b) -> a.entries() != b.entries() ? Integer.compare(a.entries(), b.entries())
@@ -131,18 +132,18 @@ public final class LayoutProbe {
 
         Map<String, Deep> ms = samples.computeIfAbsent(MemoryStore.class.getName(), k -> new LinkedHashMap<>());
         Map<String, Deep> su = samples.computeIfAbsent(ShardUnit.class.getName(), k -> new LinkedHashMap<>());
-        ms.put(LayoutsJson.SAMPLE_SHARD_EMPTY, walker.walk("shard 0 of a new ShardStore (a MemoryStore), empty", 0,
+        ms.put(Layouts.SAMPLE_SHARD_EMPTY, walker.walk("shard 0 of a new ShardStore (a MemoryStore), empty", 0,
                 ShardSamples.memoryStoreShard(0)));
-        su.put(LayoutsJson.SAMPLE_SHARD_EMPTY, walker.walk("shard 0 of a new ShardUnitStore, empty", 0,
+        su.put(Layouts.SAMPLE_SHARD_EMPTY, walker.walk("shard 0 of a new ShardUnitStore, empty", 0,
                 ShardSamples.shardUnit(0)));
-        ms.put(LayoutsJson.SAMPLE_SHARD_WITH_TASKS, walker.walk("shard 0 of a ShardStore holding "
+        ms.put(Layouts.SAMPLE_SHARD_WITH_TASKS, walker.walk("shard 0 of a ShardStore holding "
                 + TASKS_PER_SHARD + " tasks (tasks included)", TASKS_PER_SHARD, ShardSamples.memoryStoreShard(TASKS_PER_SHARD)));
-        su.put(LayoutsJson.SAMPLE_SHARD_WITH_TASKS, walker.walk("shard 0 of a ShardUnitStore holding "
+        su.put(Layouts.SAMPLE_SHARD_WITH_TASKS, walker.walk("shard 0 of a ShardUnitStore holding "
                 + TASKS_PER_SHARD + " tasks (tasks included)", TASKS_PER_SHARD, ShardSamples.shardUnit(TASKS_PER_SHARD)));
         try (TaskStore s = StoreType.MEMORY.create()) {
             Task t = s.create(SampleTasks.draft(1000));
             samples.computeIfAbsent(Task.class.getName(), k -> new LinkedHashMap<>())
-                    .put(LayoutsJson.SAMPLE_TASK, walker.walk("one stored task: strings, instant and status included", 1, t));
+                    .put(Layouts.SAMPLE_TASK, walker.walk("one stored task: strings, instant and status included", 1, t));
         }
 
         Map<String, ClassInfo> infos = new LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassInfo;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Deep;
-import lab.core.layout.LayoutsJson.Footprint;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts.ClassInfo;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts.Deep;
+import lab.core.record.Layouts.Footprint;
+import lab.core.record.Layouts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The terminal and text-file views of a {@link Report}: the side-by-side comparison (rows that
+ * The terminal and text-file views of a {@link Layouts}: the side-by-side comparison (rows that
  * differ marked {@code *}), the per-task footprint table, the cross-configuration summary, and the
  * full dump of one configuration ({@code layout-<name>.txt}: JOL's own printable layouts included).
  */
@@ -30,7 +30,7 @@ public final class LayoutText {
      * the footprint table ({@code dumps}: JOL's printable layouts of every class too), then the
      * summary across configurations.
      */
-    public static String terminal(Report report, boolean dumps) {
+    public static String terminal(Layouts report, boolean dumps) {
         StringBuilder sb = new StringBuilder();
         String left = report.comparison().left();
         String right = report.comparison().right();
@@ -84,22 +84,20 @@ public final class LayoutText {
         }
         StringBuilder sb = new StringBuilder();
         row(sb, "", l.simpleName() + sampleHint(l), r.simpleName() + sampleHint(r), false);
-        SideBySide.Section last = null;
-        for (SideBySide.Row row : SideBySide.rows(l, r, samples)) {
-            boolean indented = row.section() == SideBySide.Section.FIELD || row.section() == SideBySide.Section.DEEP_BY_CLASS;
-            if (row.section() == SideBySide.Section.DEEP_BY_CLASS && last != row.section()) {
-                sb.append("  deep size by class, ").append(row.label().replaceFirst("^.* \\(([^)]*)\\)$", "$1")).append(":\n");
+        SideBySide.Diff diff = SideBySide.of(l, r, samples);
+        for (SideBySide.Row row : diff.rows()) {
+            if (row instanceof SideBySide.ClassRow && row == diff.byClass().get(0)) {
+                sb.append("  deep size by class, ").append(diff.breakdown()).append(":\n");
             }
-            String label = row.section() == SideBySide.Section.DEEP_BY_CLASS
-                    ? row.label().replaceFirst(" \\([^)]*\\)$", "") : row.label();
-            row(sb, (indented ? "  " : "") + label, row.left(), row.right(), row.differs());
-            last = row.section();
+            boolean indented = row.section() == SideBySide.Section.FIELD || row.section() == SideBySide.Section.GAP
+                    || row.section() == SideBySide.Section.DEEP_BY_CLASS;
+            row(sb, (indented ? "  " : "") + row.label(), row.left(), row.right(), row.differs());
         }
         return sb.toString();
     }
 
     private static String sampleHint(ClassInfo c) {
-        return c.deep().containsKey(LayoutsJson.SAMPLE_SHARD_EMPTY) ? " (as a shard)" : "";
+        return c.deep().containsKey(Layouts.SAMPLE_SHARD_EMPTY) ? " (as a shard)" : "";
     }
 
     /** Per store: whole store, the tasks, bytes per task beyond the task, the empty store. */
@@ -118,7 +116,7 @@ public final class LayoutText {
      * The cross-configuration tables: the pair's shallow and deep sizes per configuration, then
      * bytes per task of every store (rows) per configuration (columns), one table per N.
      */
-    static String summary(Report report) {
+    static String summary(Layouts report) {
         StringBuilder sb = new StringBuilder();
         String left = report.comparison() == null ? "MemoryStore" : report.comparison().left();
         String right = report.comparison() == null ? "ShardUnit" : report.comparison().right();
@@ -164,7 +162,7 @@ public final class LayoutText {
     }
 
     /** Everything about one configuration, for {@code layout-<name>.txt}. */
-    static String dump(Report report, Configuration c) {
+    static String dump(Layouts report, Configuration c) {
         StringBuilder sb = new StringBuilder(configurationHeader(c));
         if (!c.ran()) {
             return sb.toString();
@@ -202,8 +200,8 @@ public final class LayoutText {
         if (c == null) {
             return "-";
         }
-        Deep e = c.deep().get(LayoutsJson.SAMPLE_SHARD_EMPTY);
-        Deep t = c.deep().get(LayoutsJson.SAMPLE_SHARD_WITH_TASKS);
+        Deep e = c.deep().get(Layouts.SAMPLE_SHARD_EMPTY);
+        Deep t = c.deep().get(Layouts.SAMPLE_SHARD_WITH_TASKS);
         return c.instanceSize() + " / " + (e == null ? "-" : e.totalSize()) + " / " + (t == null ? "-" : t.totalSize()) + " B";
     }
 

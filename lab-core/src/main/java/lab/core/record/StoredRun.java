@@ -33,6 +33,7 @@ public final class StoredRun {
     private final String readError;
     private volatile List<BenchmarkResult> results;
     private volatile List<BenchmarkResult> profiledResults;
+    private volatile Optional<Layouts> layouts;
 
     private StoredRun(Path dir, RunManifest manifest, String readError) {
         this.dir = dir;
@@ -186,6 +187,27 @@ public final class StoredRun {
     /** The profiled fork's result for a timing result's key, if the run has one. */
     public Optional<BenchmarkResult> profiled(String key) {
         return profiledResults().stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The run's JOL layouts ({@code layouts.json}, parsed once, then cached); empty when the run has
+     * none (the layout pass did not run, or failed before writing).
+     *
+     * @throws IllegalArgumentException when layouts.json exists but cannot be read as one (the
+     *                                  message says why)
+     */
+    public Optional<Layouts> layouts() {
+        Optional<Layouts> l = layouts;
+        if (l == null) {
+            Optional<Path> f = readError == null ? file(Layouts.FILE_NAME) : Optional.empty();
+            try {
+                l = f.map(p -> Layouts.parse(readNoFollow(p)));
+            } catch (JmhFormatException unreadable) {
+                throw new IllegalArgumentException(unreadable.getMessage(), unreadable);
+            }
+            layouts = l;
+        }
+        return l;
     }
 
     private List<BenchmarkResult> parse(String name) {

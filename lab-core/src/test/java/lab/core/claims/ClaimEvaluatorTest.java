@@ -5,13 +5,13 @@ import static lab.core.compare.JmhFixture.constant;
 import static lab.core.compare.JmhFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import lab.core.compare.JmhFixture;
 import lab.core.record.BenchmarkResult;
+import lab.core.record.Layouts;
 import lab.core.record.Environment;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class ClaimEvaluatorTest {
         return run(null, results);
     }
 
-    static RunData run(JsonNode layouts, JmhFixture... results) {
+    static RunData run(Layouts layouts, JmhFixture... results) {
         List<BenchmarkResult> parsed = JmhFixture.parse(results);
         return new RunData("fixture", parsed, TWO_CORES, layouts, layouts == null ? "no layouts.json" : null);
     }
@@ -262,22 +262,22 @@ class ClaimEvaluatorTest {
         assertThat(same.ours()).isEqualTo("1.00×");
     }
 
-    static JsonNode layouts(long memoryStoreDeep, long shardUnitDeep) throws IOException {
-        return ClaimBook.MAPPER.readTree("""
+    static Layouts layouts(long memoryStoreDeep, long shardUnitDeep) {
+        return Layouts.parse("""
             {"schema": 1, "comparison": {"left": "lab.core.store.MemoryStore", "right": "lab.core.store.ShardUnit"},
              "configurations": [
                {"name": "jdk17-default", "label": "JDK 17 defaults", "error": null, "classes": {
                   "lab.core.store.MemoryStore": {"instanceSize": 24, "deep": {"shard-empty": {"totalSize": %d}}},
                   "lab.core.store.ShardUnit": {"instanceSize": 16, "deep": {"shard-empty": {"totalSize": %d}}}}},
                {"name": "jdk17-no-coops", "label": "JDK 17 -XX:-UseCompressedOops", "error": "refused", "classes": {}}
-             ]}""".formatted(memoryStoreDeep, shardUnitDeep));
+             ]}""".formatted(memoryStoreDeep, shardUnitDeep).getBytes(StandardCharsets.UTF_8));
     }
 
     static final ClaimBook SIZE = book("""
         {"id": "l", "quote": "q", "logFigure": "f", "kind": "layout", "measure": "ratio", "figures": [2.0]}""");
 
     @Test
-    void layoutRatioFromLayoutsJson() throws IOException {
+    void layoutRatioFromLayouts() throws IOException {
         ClaimResult holds = only(SIZE, run(layouts(128, 64)));
         assertThat(holds.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(holds.uncertainty()).contains("deep 128 → 64 B").contains("shallow 24 → 16 B");

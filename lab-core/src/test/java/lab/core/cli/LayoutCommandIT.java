@@ -1,6 +1,6 @@
 package lab.core.cli;
 
-import lab.core.layout.LayoutsJson;
+import lab.core.record.Layouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class LayoutCommandIT {
         assertThat(text).containsPattern("(?m)^\\* +idLock ReentrantLock +4 B @\\d+ +\\(absent\\)$");
         assertThat(text).containsPattern("(?m)^\\* instance size \\(shallow\\)");
         assertThat(text).contains("bytes per task beyond the task itself, 500 tasks");
-        LayoutsJson.Report r = LayoutsJson.read(json);
+        Layouts r = Layouts.read(json);
         assertThat(r.configurations()).hasSize(2);
         assertThat(r.ran()).hasSize(2);
         assertThat(r.ran().get(0).classes()).containsOnlyKeys("lab.core.store.MemoryStore", "lab.core.store.ShardUnit",
@@ -38,12 +38,16 @@ class LayoutCommandIT {
     }
 
     @Test
-    void anUnknownClassIsAUsageError() {
+    void byDefaultOnlyTheRunningJvmIsLaidOut(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"layout", "--classes", "NoSuchStore"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path json = dir.resolve("l.json");
+        int code = Main.run(new String[] {"layout", "--entries", "200", "--classes", "MemoryStore,ShardUnit", "--json", json.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no class NoSuchStore");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Layouts r = Layouts.read(json);
+        assertThat(r.configurations()).extracting(Layouts.Configuration::name)
+                .containsExactly("jdk" + Runtime.version().feature() + "-default");
+        assertThat(r.entries()).containsExactly(200);
     }
 }

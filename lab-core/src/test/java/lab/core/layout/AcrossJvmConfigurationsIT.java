@@ -1,9 +1,9 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassInfo;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Footprint;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts.ClassInfo;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts.Footprint;
+import lab.core.record.Layouts;
 import lab.core.store.MemoryStore;
 import lab.core.store.ShardUnit;
 import lab.core.store.Task;
@@ -29,12 +29,12 @@ class AcrossJvmConfigurationsIT {
     @TempDir
     static Path runDir;
     static List<String> files;
-    static Report report;
+    static Layouts report;
 
     @BeforeAll
     static void runThePass() {
         files = LayoutPass.writeInto(runDir, ENTRIES);
-        report = LayoutsJson.read(runDir.resolve(LayoutsJson.FILE_NAME));
+        report = Layouts.read(runDir.resolve(Layouts.FILE_NAME));
     }
 
     @Test
@@ -65,7 +65,7 @@ class AcrossJvmConfigurationsIT {
             ClassInfo memory = c.classInfo(MemoryStore.class.getName());
             ClassInfo unit = c.classInfo(ShardUnit.class.getName());
             assertThat(unit.instanceSize()).as("%s shallow", c.name()).isLessThan(memory.instanceSize());
-            for (String sample : List.of(LayoutsJson.SAMPLE_SHARD_EMPTY, LayoutsJson.SAMPLE_SHARD_WITH_TASKS)) {
+            for (String sample : List.of(Layouts.SAMPLE_SHARD_EMPTY, Layouts.SAMPLE_SHARD_WITH_TASKS)) {
                 assertThat(unit.deep().get(sample).totalSize()).as("%s deep, %s", c.name(), sample)
                         .isLessThan(memory.deep().get(sample).totalSize());
             }
@@ -84,7 +84,7 @@ class AcrossJvmConfigurationsIT {
             assertThat(c.footprints()).hasSize(lab.core.store.StoreType.values().length);
             for (Footprint f : c.footprints()) {
                 assertThat(f.taskBytes() + f.structureBytes()).isEqualTo(f.totalBytes());
-                assertThat(f.byClass().values().stream().mapToLong(LayoutsJson.ClassCount::bytes).sum())
+                assertThat(f.byClass().values().stream().mapToLong(Layouts.ClassCount::bytes).sum())
                         .isEqualTo(f.totalBytes());
             }
         }
@@ -108,7 +108,7 @@ class AcrossJvmConfigurationsIT {
     }
 
     @Test
-    void theRunFolderHoldsLayoutsJsonAndOneDumpPerConfiguration() throws Exception {
+    void theRunFolderHoldsLayoutsAndOneDumpPerConfiguration() throws Exception {
         assertThat(files.get(0)).isEqualTo("layouts.json");
         assertThat(files).hasSize(1 + report.configurations().size());
         for (Configuration c : report.configurations()) {
@@ -120,7 +120,7 @@ class AcrossJvmConfigurationsIT {
                 assertThat(text).contains("lab.core.store.ShardUnit object internals").contains("Instance size");
             }
         }
-        assertThat(report.schema()).isEqualTo(LayoutsJson.SCHEMA);
+        assertThat(report.schema()).isEqualTo(Layouts.SCHEMA);
         assertThat(report.entries()).containsExactly(ENTRIES);
     }
 }

@@ -1,7 +1,8 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.ClassCount;
-import lab.core.layout.LayoutsJson.Deep;
+import lab.core.record.Layouts.ClassCount;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.Deep;
 import lab.core.store.StoreType;
 import lab.core.store.TaskStore;
 import org.junit.jupiter.api.Test;

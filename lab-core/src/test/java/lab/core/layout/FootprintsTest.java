@@ -1,6 +1,7 @@
 package lab.core.layout;
 
-import lab.core.layout.LayoutsJson.Footprint;
+import lab.core.record.Layouts.Footprint;
+import lab.core.record.Layouts;
 import lab.core.store.StoreType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FootprintsTest {
     void theWholeStoreIsTasksPlusFixedPartPlusPerTaskTimesN() {
         for (StoreType t : StoreType.values()) {
             for (Footprint f : BY_STORE.get(t)) {
-                assertThat(f.byClass().values().stream().mapToLong(LayoutsJson.ClassCount::bytes).sum())
+                assertThat(f.byClass().values().stream().mapToLong(Layouts.ClassCount::bytes).sum())
                         .as("%s by-class bytes add up to the whole", t).isEqualTo(f.totalBytes());
                 assertThat(f.taskBytes() + f.structureBytes()).isEqualTo(f.totalBytes());
                 assertThat(f.taskBytes() + f.fixedBytes() + f.perEntryBytes() * f.entries())

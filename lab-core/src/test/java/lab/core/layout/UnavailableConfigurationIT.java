@@ -1,8 +1,8 @@
 package lab.core.layout;
 
 import lab.core.layout.JvmConfigurations.JvmConfig;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Report;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ class UnavailableConfigurationIT {
 
     @Test
     void aPathThatIsNoJvmIsReportedWithItsError() {
-        Report report = LayoutLab.run(new LayoutLab.Request(List.of("/no/such/jdk/bin/java"), List.of(), List.of(10)));
+        Layouts report = LayoutLab.run(new LayoutLab.Request(List.of("/no/such/jdk/bin/java"), List.of(), List.of(10)));
 
         assertThat(report.configurations()).hasSize(1);
         Configuration c = report.configurations().get(0);
@@ -41,11 +41,11 @@ class UnavailableConfigurationIT {
 
     @Test
     void itsFileSaysWhyItCouldNotRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Report report = LayoutLab.run(new LayoutLab.Request(List.of("/no/such/jdk"), List.of(), List.of(10)));
+        Layouts report = LayoutLab.run(new LayoutLab.Request(List.of("/no/such/jdk"), List.of(), List.of(10)));
         List<String> files = LayoutPass.write(report, dir);
 
         assertThat(files).containsExactly("layouts.json", "layout-jvm-unavailable.txt");
         assertThat(java.nio.file.Files.readString(dir.resolve(files.get(1)))).contains("COULD NOT RUN: no java executable");
-        assertThat(LayoutsJson.read(dir.resolve("layouts.json")).configurations().get(0).error()).isNotNull();
+        assertThat(Layouts.read(dir.resolve("layouts.json")).configurations().get(0).error()).isNotNull();
     }
 }

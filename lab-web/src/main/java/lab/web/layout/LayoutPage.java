@@ -3,20 +3,17 @@ package lab.web.layout;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
-import lab.core.layout.LayoutsJson;
-import lab.core.layout.LayoutsJson.ClassInfo;
-import lab.core.layout.LayoutsJson.Configuration;
-import lab.core.layout.LayoutsJson.Footprint;
+import lab.core.record.Layouts;
+import lab.core.record.Layouts.ClassInfo;
+import lab.core.record.Layouts.Configuration;
+import lab.core.record.Layouts.Footprint;
+import lab.core.layout.SideBySide;
 import lab.core.record.StoredRun;
 import lab.core.store.StoreType;
 import lab.web.Format;
@@ -31,8 +28,6 @@ import lab.web.Site;
  * configuration. JOL's figures are exact for the JVM that produced them, so they carry no error.
  */
 public final class LayoutPage {
-
-    private static final Map<StoredRun, Object> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Site site;
 
@@ -64,25 +59,19 @@ public final class LayoutPage {
 
     public void show(Context ctx) {
         StoredRun run = site.run(ctx.pathParam("id"));
-        Path file = run.file(LayoutsJson.FILE_NAME)
-                .orElseThrow(() -> new NotFoundResponse("run " + run.id() + " has no layouts.json (the JOL pass did not run)"));
-        Object parsed = CACHE.computeIfAbsent(run, r -> {
-            try {
-                return LayoutsJson.read(file);
-            } catch (RuntimeException e) {
-                return "layouts.json cannot be read: " + e.getMessage();
-            }
-        });
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Layouts — " + run.id());
         model.put("runId", run.id());
         model.put("label", run.manifest().label());
-        if (parsed instanceof String error) {
-            model.put("error", error);
+        Layouts report;
+        try {
+            report = run.layouts().orElseThrow(() ->
+                    new NotFoundResponse("run " + run.id() + " has no layouts.json (the JOL pass did not run)"));
+        } catch (IllegalArgumentException e) {
+            model.put("error", "layouts.json cannot be read: " + e.getMessage());
             ctx.render("layouts", model);
             return;
         }
-        LayoutsJson.Report report = (LayoutsJson.Report) parsed;
         List<Configuration> ran = report.ran();
         List<ConfigStatus> statuses = new ArrayList<>();
         for (Configuration c : report.configurations()) {
@@ -96,13 +85,10 @@ public final class LayoutPage {
             ctx.render("layouts", model);
             return;
         }
-        String defaultLeft = report.comparison() != null && report.comparison().left() != null
-                ? report.comparison().left() : "lab.core.store.MemoryStore";
-        String defaultRight = report.comparison() != null && report.comparison().right() != null
-                ? report.comparison().right() : "lab.core.store.ShardUnit";
-        Side left = side(ran, ctx.queryParam("lconf"), ctx.queryParam("left"), defaultLeft, "left");
+        Side left = side(ran, ctx.queryParam("lconf"), ctx.queryParam("left"), report.comparison().left(), "left");
         Side right = side(ran, ctx.queryParam("rconf") != null ? ctx.queryParam("rconf") : left.conf(),
-                ctx.queryParam("right"), defaultRight, "right");
+                ctx.queryParam("right"), report.comparison().right(), "right");
+        SideBySide.Diff diff = SideBySide.of(left.info(), right.info(), report.comparison().samples());
 
         Set<String> classNames = new TreeSet<>();
         ran.forEach(c -> classNames.addAll(c.classes().keySet()));
@@ -112,9 +98,9 @@ public final class LayoutPage {
         model.put("right", right);
         model.put("classes", List.copyOf(classNames));
         model.put("confOptions", confOptions);
-        model.put("rows", rows(left.info(), right.info()));
-        model.put("summary", summary(left.info(), right.info()));
-        model.put("samples", samples(report, left.info(), right.info()));
+        model.put("rows", diff.slots().stream().map(LayoutPage::row).toList());
+        model.put("summary", diff.totals().stream().map(LayoutPage::total).toList());
+        model.put("samples", diff.deep().stream().map(LayoutPage::sample).toList());
         model.put("footprintConfs", ran.stream().map(c -> c.label() == null ? c.name() : c.label()).toList());
         model.put("footprints", footprints(ran));
         model.put("entries", ran.get(0).footprints().isEmpty() ? "" : Format.fixed(ran.get(0).footprints().get(0).entries(), 0));
@@ -135,88 +121,31 @@ public final class LayoutPage {
         return new Side(conf.name(), conf.label() == null ? conf.name() : conf.label(), info.name(), info);
     }
 
-    private record Line(String key, long off, long size, String type, String name) {
+    /** A slot row of the one side-by-side comparison (lab-core's {@link SideBySide}), as table cells. */
+    private static Row row(SideBySide.SlotRow r) {
+        SideBySide.Slot a = r.leftSlot();
+        SideBySide.Slot b = r.rightSlot();
+        return new Row(a == null ? "" : Long.toString(a.offset()), a == null ? "" : Long.toString(a.size()),
+                a == null ? "" : a.type(), a == null ? "" : name(a),
+                b == null ? "" : Long.toString(b.offset()), b == null ? "" : Long.toString(b.size()),
+                b == null ? "" : b.type(), b == null ? "" : name(b), r.differs());
     }
 
-    private static List<Line> lines(ClassInfo c) {
-        List<Line> out = new ArrayList<>();
-        out.add(new Line("header", 0, c.headerSize(), "", "(object header)"));
-        for (LayoutsJson.Field f : c.fields()) {
-            String owner = f.declaringClass() == null ? "" : simple(f.declaringClass()) + ".";
-            out.add(new Line("f:" + f.name(), f.offset(), f.size(), f.type(), owner + f.name()));
-        }
-        int n = 0;
-        for (LayoutsJson.Gap g : c.gaps()) {
-            out.add(new Line("gap:" + g.kind() + "#" + (n++), g.offset(), g.size(), "",
-                    "external".equals(g.kind()) ? "(alignment padding)" : "(gap)"));
-        }
-        out.sort((a, b) -> Long.compare(a.off(), b.off()));
-        return out;
+    private static String name(SideBySide.Slot s) {
+        return s.owner().isEmpty() ? s.name() : s.owner() + "." + s.name();
     }
 
-    static List<Row> rows(ClassInfo l, ClassInfo r) {
-        List<Line> left = lines(l);
-        List<Line> right = lines(r);
-        Map<String, Line> rightByKey = new LinkedHashMap<>();
-        right.forEach(x -> rightByKey.put(x.key(), x));
-        Set<String> used = new LinkedHashSet<>();
-        List<Row> out = new ArrayList<>();
-        for (Line a : left) {
-            Line b = rightByKey.get(a.key());
-            if (b != null) {
-                used.add(b.key());
-            }
-            out.add(row(a, b));
-        }
-        for (Line b : right) {
-            if (!used.contains(b.key())) {
-                out.add(row(null, b));
-            }
-        }
-        return out;
+    private static Row total(SideBySide.Total t) {
+        return new Row("", t.left(), "", t.label(), "", t.right(), "", t.label(), t.differs());
     }
 
-    private static Row row(Line a, Line b) {
-        boolean diff = a == null || b == null || a.off() != b.off() || a.size() != b.size() || !a.type().equals(b.type())
-                || !a.key().equals(b.key());
-        return new Row(a == null ? "" : Long.toString(a.off()), a == null ? "" : Long.toString(a.size()),
-                a == null ? "" : a.type(), a == null ? "" : a.name(),
-                b == null ? "" : Long.toString(b.off()), b == null ? "" : Long.toString(b.size()),
-                b == null ? "" : b.type(), b == null ? "" : b.name(), diff);
-    }
-
-    static List<Row> summary(ClassInfo l, ClassInfo r) {
-        List<Row> out = new ArrayList<>();
-        out.add(total("instance size", l.instanceSize(), r.instanceSize()));
-        out.add(total("header", l.headerSize(), r.headerSize()));
-        out.add(total("lost to gaps and padding", l.lossTotal(), r.lossTotal()));
-        return out;
-    }
-
-    private static Row total(String what, long a, long b) {
-        return new Row("", a + " B", "", what, "", b + " B", "", what, a != b);
-    }
-
-    private static List<Sample> samples(LayoutsJson.Report report, ClassInfo l, ClassInfo r) {
-        Set<String> names = new LinkedHashSet<>();
-        if (report.comparison() != null) {
-            names.addAll(report.comparison().samples());
-        }
-        names.addAll(l.deep().keySet());
-        names.addAll(r.deep().keySet());
-        List<Sample> out = new ArrayList<>();
-        for (String n : names) {
-            LayoutsJson.Deep a = l.deep().get(n);
-            LayoutsJson.Deep b = r.deep().get(n);
-            if (a == null && b == null) {
-                continue;
-            }
-            out.add(new Sample(n, a == null ? "" : a.description(), a == null ? "—" : Format.fixed(a.totalSize(), 0) + " B",
-                    a == null ? "" : Format.fixed(a.totalCount(), 0), b == null ? "" : b.description(),
-                    b == null ? "—" : Format.fixed(b.totalSize(), 0) + " B", b == null ? "" : Format.fixed(b.totalCount(), 0),
-                    a == null || b == null || a.totalSize() != b.totalSize()));
-        }
-        return out;
+    private static Sample sample(SideBySide.DeepRow d) {
+        Layouts.Deep a = d.leftDeep();
+        Layouts.Deep b = d.rightDeep();
+        return new Sample(d.sample(), a == null ? "" : a.description(), a == null ? "—" : Format.fixed(a.totalSize(), 0) + " B",
+                a == null ? "" : Format.fixed(a.totalCount(), 0), b == null ? "" : b.description(),
+                b == null ? "—" : Format.fixed(b.totalSize(), 0) + " B", b == null ? "" : Format.fixed(b.totalCount(), 0),
+                d.differs());
     }
 
     private static List<FootprintRow> footprints(List<Configuration> ran) {
@@ -252,10 +181,5 @@ public final class LayoutPage {
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static String simple(String cls) {
-        int dot = cls.lastIndexOf('.');
-        return dot < 0 ? cls : cls.substring(dot + 1);
     }
 }

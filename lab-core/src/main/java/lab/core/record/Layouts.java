@@ -1,25 +1,22 @@
-package lab.core.layout;
+package lab.core.record;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The format of {@code layouts.json}: what the JOL pass stores in a run folder, what
- * {@code ./lab layout --json} writes, and what the site reads. One record per JSON object; the
- * same records write and read it, so the format is stated once, here.
+ * {@code layouts.json}, typed: what the JOL pass ({@code lab.core.layout}) stores in a run folder,
+ * what {@code ./lab layout --json} writes, and what the claims and the site read (through
+ * {@link StoredRun#layouts()}). One record per JSON object; the same records write and read the
+ * file with the lab's one Jackson configuration ({@link Json}), so the format is stated once, here.
  *
  * <pre>
  * {"schema":1, "generatedAt":"2026-11-26T03:10:00Z", "entries":[100000],
@@ -38,54 +35,55 @@ import java.util.Optional;
  * <p>Reading is tolerant: unknown fields are ignored (a newer schema), missing ones become null,
  * 0 or empty (an older one). A configuration that could not run has a non-null {@code error}
  * and empty {@code classes}/{@code footprints}; it is kept, never dropped.
+ *
+ * @param schema     the format's version ({@link #SCHEMA} when written by this lab)
+ * @param entries    the store sizes of the footprints
+ * @param comparison the pair the side-by-side view shows by default
+ * @param exclusions what the deep walks neither count nor follow, in words
  */
-public final class LayoutsJson {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Layouts(int schema, String generatedAt, List<Integer> entries, Comparison comparison,
+                      String exclusions, List<Configuration> configurations) {
 
     /** The current {@code schema} number; bump it when a field changes meaning. */
     public static final int SCHEMA = 1;
     /** The name of the file in a run folder. */
     public static final String FILE_NAME = "layouts.json";
 
+    /** The pair compared when a file names none: the decision log's shard against ShardUnit. */
+    public static final String DEFAULT_LEFT = "lab.core.store.MemoryStore";
+    public static final String DEFAULT_RIGHT = "lab.core.store.ShardUnit";
+
     /** Deep-size sample: the shard, empty, as the parent store built it. */
     public static final String SAMPLE_SHARD_EMPTY = "shard-empty";
-    /** Deep-size sample: the shard holding {@link LayoutProbe#TASKS_PER_SHARD} tasks (included). */
+    /** Deep-size sample: the shard holding a few tasks (included). */
     public static final String SAMPLE_SHARD_WITH_TASKS = "shard-with-tasks";
     /** Deep-size sample: a new, empty store (its fixed part). */
     public static final String SAMPLE_STORE_EMPTY = "store-empty";
     /** Deep-size sample: one stored task with its strings and instants. */
     public static final String SAMPLE_TASK = "task";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
-    private LayoutsJson() {
+    public Layouts {
+        entries = entries == null ? List.of() : entries;
+        comparison = comparison == null ? new Comparison(DEFAULT_LEFT, DEFAULT_RIGHT, List.of()) : comparison;
+        configurations = configurations == null ? List.of() : configurations;
     }
 
-    /** The whole file. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Report(int schema, String generatedAt, List<Integer> entries, Comparison comparison,
-                         String exclusions, List<Configuration> configurations) {
-        public Report {
-            entries = entries == null ? List.of() : entries;
-            configurations = configurations == null ? List.of() : configurations;
-        }
+    public Optional<Configuration> configuration(String name) {
+        return configurations.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
 
-        public Optional<Configuration> configuration(String name) {
-            return configurations.stream().filter(c -> c.name().equals(name)).findFirst();
-        }
-
-        /** The configurations that ran (no error). */
-        public List<Configuration> ran() {
-            return configurations.stream().filter(Configuration::ran).toList();
-        }
+    /** The configurations that ran (no error). */
+    public List<Configuration> ran() {
+        return configurations.stream().filter(Configuration::ran).toList();
     }
 
     /** The pair the side-by-side view shows by default, and the deep samples to put next to each other. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Comparison(String left, String right, List<String> samples) {
         public Comparison {
+            left = left == null ? DEFAULT_LEFT : left;
+            right = right == null ? DEFAULT_RIGHT : right;
             samples = samples == null ? List.of() : samples;
         }
     }
@@ -146,7 +144,7 @@ public final class LayoutsJson {
             return null;
         }
 
-        Configuration withRun(String newName, String newLabel, Jvm newJvm, List<String> newFlags,
+        public Configuration withRun(String newName, String newLabel, Jvm newJvm, List<String> newFlags,
                               List<String> newJvmArgs, String newError, List<String> newWarnings, long millis) {
             return new Configuration(newName, newLabel, newJvm, newFlags, newJvmArgs, vm, newError,
                     newWarnings, millis, classes, footprints);
@@ -201,7 +199,7 @@ public final class LayoutsJson {
     /**
      * A deep size: every object reachable from the sample, each once, by class (JOL's sizes).
      * {@code excluded} counts the objects met but neither counted nor followed (threads, class
-     * loaders, ... see {@link Report#exclusions()}), by class.
+     * loaders, ... see {@link Layouts#exclusions()}), by class.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Deep(String description, int entries, long totalSize, long totalCount,
@@ -242,7 +240,7 @@ public final class LayoutsJson {
 
     // ---- reading and writing ----
 
-    public static Report read(Path file) {
+    public static Layouts read(Path file) {
         try {
             return parse(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -251,52 +249,42 @@ public final class LayoutsJson {
     }
 
     /** Parses layouts.json; throws IllegalArgumentException saying what is wrong. */
-    public static Report parse(byte[] json) {
+    public static Layouts parse(byte[] json) {
         try {
-            Report r = MAPPER.readValue(json, Report.class);
+            Layouts r = Json.MAPPER.readValue(json, Layouts.class);
             if (r == null) {
                 throw new IllegalArgumentException("not a layouts.json: empty document");
             }
             return r;
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a layouts.json: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+            throw new IllegalArgumentException("not a layouts.json: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 
-    static Configuration parseConfiguration(String json) throws IOException {
-        return MAPPER.readValue(json, Configuration.class);
+    /** One configuration as the child JVM prints it ({@code lab.core.layout.LayoutProbe}). */
+    public static Configuration parseConfiguration(String json) throws IOException {
+        return Json.MAPPER.readValue(json, Configuration.class);
     }
 
+    /** JSON of this file or of any of its parts, as the lab writes it. */
     public static String toJson(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static void write(Report report, Path file) {
+    public void write(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, toJson(report) + "\n");
+            Files.writeString(file, toJson(this) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static Map<String, ClassCount> orderedByBytes(Map<String, ClassCount> byClass) {
-        List<Map.Entry<String, ClassCount>> list = new ArrayList<>(byClass.entrySet());
-        list.sort((a, b) -> {
-            int c = Long.compare(b.getValue().bytes(), a.getValue().bytes());
-            return c != 0 ? c : a.getKey().compareTo(b.getKey());
-        });
-        Map<String, ClassCount> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ClassCount> e : list) {
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
     }
 }
