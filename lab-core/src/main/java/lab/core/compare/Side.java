@@ -73,9 +73,4 @@ public record Side(String runId, String store, List<BenchmarkResult> results, Ma
                 : results.stream().filter(r -> r.benchmark().equals(control) && r.threads() == 1)
                         .filter(r -> jvm == null || jvm.equals(r.jvmConfig())).findFirst();
     }
-
-    /** The profile folder of one of this side's results, or null. */
-    public String profileFolder(BenchmarkResult r) {
-        return r == null ? null : profiles.get(r.key());
-    }
 }

@@ -59,11 +59,6 @@ public final class PooledShardStore extends UnitShardedStore {
         }
     }
 
-    /** The number of worker pools (the core count rounded up to a power of two). */
-    public int poolCount() {
-        return pools.length;
-    }
-
     @Override
     public List<Task> getAll() {
         checkOpen();
