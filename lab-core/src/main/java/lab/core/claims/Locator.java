@@ -13,6 +13,7 @@ import lab.core.compare.Side;
 import lab.core.compare.Stats;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Metric;
+import lab.core.store.StoreType;
 
 /**
  * Finds the results a claim reads: its workload at its thread count for each store, in order —
@@ -87,15 +88,22 @@ final class Locator {
             found.add(r.get());
             names.add(s.equals(BEST) ? r.get().param(Side.STORE_PARAM) : s);
         }
-        String waitText = found.stream().map(r -> r.param(WAIT_PARAM)).filter(w -> w != null).distinct()
+        // JMH records every @Param of the state, so non-actor rows carry wait=auto too: name it for actors only
+        String waitText = found.stream().filter(Locator::isActor).map(r -> r.param(WAIT_PARAM)).filter(w -> w != null).distinct()
                 .reduce((a, b) -> a + "/" + b).map(w -> ", wait " + w).orElse("");
         return new Found(found, names, threads, c.workload() + ", " + threadsText(threads) + ", "
                 + String.join(" vs ", names) + waitText, null);
     }
 
+    /** Whether a result is an actor store's (the only ones a wait strategy applies to). */
+    static boolean isActor(BenchmarkResult r) {
+        String s = r.param(Side.STORE_PARAM);
+        return s != null && java.util.Arrays.stream(StoreType.values()).anyMatch(t -> t.name().equals(s) && t.isActor());
+    }
+
     /** The wait strategies the run measured a store with on the claim's workload (empty: not an actor store). */
     static List<String> waits(RunData run, Claim c, String store) {
-        return run.results().stream().filter(r -> store.equals(r.param(Side.STORE_PARAM)) && c.workload().equals(r.method()))
+        return run.results().stream().filter(Locator::isActor).filter(r -> store.equals(r.param(Side.STORE_PARAM)) && c.workload().equals(r.method()))
                 .map(r -> r.param(WAIT_PARAM)).filter(w -> w != null).distinct().toList();
     }
 
