@@ -49,7 +49,7 @@ class RunEndToEndIT {
         String id = lines.get(lines.size() - 1);
         assertThat(id).matches("\\d{8}-\\d{6}-smoke-e2e");
         assertThat(stdout).contains("[lab] run " + id + ": ", "seed 7", "[lab] read store=MEMORY threads=1 = ",
-                "[lab] read store=CONCURRENT threads=1 = ", "over 2 forks");
+                "[lab] read store=CONCURRENT threads=1 = ", "2 forks");
         assertThat(stdout).as("JMH's own output goes to jmh.log").doesNotContain("# Warmup Iteration");
 
         StoredRun run = new RunRepository(reports).find(id).orElseThrow();

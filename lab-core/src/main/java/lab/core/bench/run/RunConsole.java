@@ -54,9 +54,11 @@ final class RunConsole {
     void finished(String what, RunResult merged, int forks) {
         Result<?> p = merged.getPrimaryResult();
         String score = Double.isFinite(p.getScoreError())
-                ? String.format(Locale.ROOT, "%s ± %s %s", figure(p.getScore()), figure(p.getScoreError()), p.getScoreUnit())
-                : String.format(Locale.ROOT, "%s %s (no interval)", figure(p.getScore()), p.getScoreUnit());
-        line(what + " = " + score + " (JMH 99.9% interval over " + forks + " fork" + (forks == 1 ? "" : "s") + ")");
+                ? String.format(Locale.ROOT, "%s ± %s %s (JMH's 99.9%% interval over %d fork%s)", figure(p.getScore()),
+                        figure(p.getScoreError()), p.getScoreUnit(), forks, forks == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%s %s (%d fork%s, too few iterations for an interval)", figure(p.getScore()),
+                        p.getScoreUnit(), forks, forks == 1 ? "" : "s");
+        line(what + " = " + score);
     }
 
     private void closeLine() {

@@ -26,9 +26,12 @@ import lab.core.record.JvmConfig;
  * The difference between two rows is what the part costs.
  *
  * <p>Run (after {@code mvn -B -q -DskipTests package test-compile}):
- * {@code java -cp "lab-web/target/lab-web.jar:lab-web/target/lib/*:lab-core/target/test-classes" lab.core.bench.run.ForkCostProbe [ROUNDS] [DATASET]}
+ * {@code java -cp "lab-web/target/lab-web.jar:lab-web/target/lib/*:lab-core/target/test-classes" lab.core.bench.run.ForkCostProbe [ROUNDS] [DATASET] [AGENT_JAR] [ONLY]}
+ * (AGENT_JAR: another build of the agent; ONLY: the configurations whose name contains it).
  */
 public final class ForkCostProbe {
+
+    private static String ONLY = "";
 
     private ForkCostProbe() {
     }
@@ -36,6 +39,12 @@ public final class ForkCostProbe {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int dataset = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        if (args.length > 2) {
+            System.setProperty("lab.probe.agentJar", args[2]); // another build of the agent, to compare
+        }
+        if (args.length > 3) {
+            ONLY = args[3]; // only the configurations whose name contains this
+        }
         Path cache = Files.createTempDirectory("forkcost");
         Path keys = cache.resolve("keys");
         JvmConfig jvm = JvmAxis.running();
@@ -62,9 +71,14 @@ public final class ForkCostProbe {
                 concat(cds, "-D" + KeyStreams.DIR_PROPERTY + "=" + keys), false));
         configs.put("MEMORY read, profiled (agent + async-profiler), cache", () -> run("ReadBenchmark.read", "MEMORY", dataset,
                 List.of("-D" + KeyStreams.DIR_PROPERTY + "=" + keys), true));
+        configs.put("MEMORY read, agent only, cache", () -> run("ReadBenchmark.read", "MEMORY", dataset,
+                List.of("-D" + KeyStreams.DIR_PROPERTY + "=" + keys), true, false));
+        configs.put("MEMORY read, async-profiler only, cache", () -> run("ReadBenchmark.read", "MEMORY", dataset,
+                List.of("-D" + KeyStreams.DIR_PROPERTY + "=" + keys), false, true));
         configs.put("MEMORY read as every fork was before: profiled, keys drawn", () -> run("ReadBenchmark.read", "MEMORY", dataset,
                 List.of(), true));
 
+        configs.keySet().removeIf(name -> !name.contains(ONLY));
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
             List<String> order = new ArrayList<>(configs.keySet());
@@ -96,26 +110,34 @@ public final class ForkCostProbe {
     }
 
     private static void run(String benchmark, String store, int dataset, List<String> extra, boolean profiled) {
+        run(benchmark, store, dataset, extra, profiled, profiled);
+    }
+
+    private static void run(String benchmark, String store, int dataset, List<String> extra, boolean withAgent,
+                            boolean withAsync) {
         List<String> args = new ArrayList<>(ForkRunner.HEAP);
         args.addAll(extra);
         ChainedOptionsBuilder b = new OptionsBuilder().include("lab\\.core\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .param("store", store).param("datasetSize", Integer.toString(dataset)).forks(1).warmupIterations(0)
                 .measurementIterations(1).measurementTime(TimeValue.milliseconds(10)).threads(1)
                 .jvmArgsAppend(args.toArray(new String[0])).verbosity(VerboseMode.SILENT).addProfiler(GCProfiler.class);
-        if (profiled) {
+        if (withAgent || withAsync) {
             List<String> warnings = new ArrayList<>();
             FlameGraphs flame = FlameGraphs.probe(FlameGraphs.defaultCache(), warnings);
             RunRequest r = RunRequest.of(lab.core.bench.Profile.SMOKE, Path.of("reports"), Path.of("profiles"))
                     .repoRoot(lab.core.record.RunRepository.labHome());
+            if (System.getProperty("lab.probe.agentJar") != null) {
+                r.agentJar(Path.of(System.getProperty("lab.probe.agentJar")));
+            }
             AgentProfiler agent = AgentProfiler.resolve(r, warnings);
-            if (flame != null) {
+            if (flame != null && withAsync) {
                 try {
                     b.addProfiler(org.openjdk.jmh.profile.AsyncProfiler.class, flame.jmhOptions(Files.createTempDirectory("fc-prof")));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            if (agent != null) {
+            if (agent != null && withAgent) {
                 b.addProfiler(agent.profilerClass(), agent.options());
             }
         }
