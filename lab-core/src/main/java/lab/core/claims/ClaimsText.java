@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lab.core.compare.ComparisonText;
+import lab.core.record.Figures;
 
 /** The verdict table in the terminal ({@code ./lab claims}), and the number formats the site shares. */
 public final class ClaimsText {
@@ -13,6 +14,20 @@ public final class ClaimsText {
 
     public static String num(double v) {
         return ComparisonText.num(v);
+    }
+
+    /** A figure and its interval, each at the precision the interval supports ({@link Figures}). */
+    public static String num(double v, double lo, double hi) {
+        return Figures.value(v, Figures.halfWidth(lo, hi));
+    }
+
+    /** "15×" for a factor with its interval: to the precision the interval supports. */
+    public static String factor(double v, double lo, double hi) {
+        if (!Double.isFinite(v)) {
+            return factor(v);
+        }
+        double hw = Figures.halfWidth(lo, hi);
+        return (Double.isFinite(hw) && hw > 0 ? Figures.value(v, hw) : Figures.plain(v)) + "×";
     }
 
     /** "15.2×", "0.31×", "∞×". */

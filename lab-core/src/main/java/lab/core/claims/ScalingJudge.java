@@ -65,9 +65,9 @@ final class ScalingJudge implements Judge {
         String m = c.workload() + ", " + store + ", 1 vs " + t + " threads, " + row.test().sizes().substring(2) + " "
                 + row.samples().label() + ", " + row.analysis().text();
         String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (linear = %d×; medians %s vs %s %s)",
-                ClaimsText.factor(lo), ClaimsText.factor(hi), ClaimsText.p(row.test().p()), t,
+                ClaimsText.factor(lo, lo, hi), ClaimsText.factor(hi, lo, hi), ClaimsText.p(row.test().p()), t,
                 ClaimsText.num(row.baseCentre().centre()), ClaimsText.num(row.headCentre().centre()), m1.unit());
-        return new ClaimResult(c, store, d.verdict(), ClaimsText.factor(centre), uncertainty, m, d.why(), Caveats.of(c, null),
+        return new ClaimResult(c, store, d.verdict(), ClaimsText.factor(centre, lo, hi), uncertainty, m, d.why(), Caveats.of(c, null),
                 new ClaimResult.Figure(centre, lo, hi, "×", row.test().p(), row.analysis().text(), band, null));
     }
 }

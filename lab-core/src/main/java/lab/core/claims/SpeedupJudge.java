@@ -80,8 +80,8 @@ final class SpeedupJudge implements Judge {
                 + row.samples().label() + ", " + row.analysis().text();
         String medians = String.format(Locale.ROOT, "medians %s vs %s %s", ClaimsText.num(row.headCentre().centre()),
                 ClaimsText.num(row.baseCentre().centre()), x.unit());
-        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (%s; %s)", ClaimsText.factor(x.lo()),
-                ClaimsText.factor(x.hi()), ClaimsText.p(row.test().p()), medians, row.analysis().text());
+        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (%s; %s)", ClaimsText.factor(x.lo(), x.lo(), x.hi()),
+                ClaimsText.factor(x.hi(), x.lo(), x.hi()), ClaimsText.p(row.test().p()), medians, row.analysis().text());
         double[] band = c.holdsBand();
         Rules.Decision d;
         if (row.baseCentre().centre() == 0 && row.headCentre().centre() == 0) {
@@ -93,7 +93,7 @@ final class SpeedupJudge implements Judge {
             boolean claimUp = c.figures().stream().mapToDouble(Double::doubleValue).max().orElse(1) > 1;
             d = Rules.effect(row.test().p(), row.minimumP(), x.centre() > 1, x.lo(), x.hi(), band, claimUp, ClaimsText::factor);
         }
-        return new ClaimResult(c, variant, d.verdict(), ClaimsText.factor(x.centre()), uncertainty, measured, d.why(),
+        return new ClaimResult(c, variant, d.verdict(), ClaimsText.factor(x.centre(), x.lo(), x.hi()), uncertainty, measured, d.why(),
                 Caveats.of(c, f), new ClaimResult.Figure(x.centre(), x.lo(), x.hi(), "×", row.test().p(),
                 row.analysis().text(), band, null), storesOnly(List.of(f.names().get(1), f.names().get(0))));
     }

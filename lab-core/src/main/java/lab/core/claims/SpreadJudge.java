@@ -54,14 +54,14 @@ final class SpreadJudge implements Judge {
         double centre = Stats.ratio(range(b), range(s));
         String unit = sm.metric().unit();
         String measured = f.measured() + ", " + SpeedupJudge.metricName(c, unit) + ", " + s.length + "+" + b.length + " " + kind.label();
-        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (ranges %s vs %s %s)", ClaimsText.factor(r.lo()),
-                ClaimsText.factor(r.hi()), ClaimsText.p(test.p()), ClaimsText.num(range(s)), ClaimsText.num(range(b)), unit);
+        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (ranges %s vs %s %s)", ClaimsText.factor(r.lo(), r.lo(), r.hi()),
+                ClaimsText.factor(r.hi(), r.lo(), r.hi()), ClaimsText.p(test.p()), ClaimsText.num(range(s)), ClaimsText.num(range(b)), unit);
         double[] band = c.holdsBand();
         boolean claimUp = c.figures().get(0) > 1;
         Rules.Decision d = Rules.effect(test.p(), MannWhitney.minimumP(ds.length, db.length),
                 Stats.median(ds) < Stats.median(db),
                 r.lo(), r.hi(), band, claimUp, ClaimsText::factor);
-        return new ClaimResult(c, reading.label(), d.verdict(), ClaimsText.factor(centre), uncertainty, measured, d.why(),
+        return new ClaimResult(c, reading.label(), d.verdict(), ClaimsText.factor(centre, r.lo(), r.hi()), uncertainty, measured, d.why(),
                 Caveats.of(c, f), new ClaimResult.Figure(centre, r.lo(), r.hi(), "×", test.p(), "unpaired (deviations)", band, null));
     }
 

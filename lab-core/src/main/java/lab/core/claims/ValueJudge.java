@@ -82,9 +82,10 @@ final class ValueJudge implements Judge {
         String u = unit;
         String measured = f.measured() + ", " + SpeedupJudge.metricName(c, unit) + ", n = " + x.length + " " + kind.label()
                 + (m.result() != f.results().get(0) ? " of the profiled fork" : "");
-        String ours = ClaimsText.num(i.centre()) + " " + unit;
+        String ours = ClaimsText.num(i.centre(), i.lo(), i.hi()) + " " + unit;
         String uncertainty = Double.isFinite(i.lo()) && Double.isFinite(i.hi())
-                ? String.format(Locale.ROOT, "%.1f%% CI %s–%s", i.confidence() * 100, ClaimsText.num(i.lo()), ClaimsText.num(i.hi()))
+                ? String.format(Locale.ROOT, "%.1f%% CI %s–%s", i.confidence() * 100, ClaimsText.num(i.lo(), i.lo(), i.hi()),
+                        ClaimsText.num(i.hi(), i.lo(), i.hi()))
                 : "no interval (one sample)";
         List<String> caveats = Caveats.of(c, f);
         Rules.Decision d;

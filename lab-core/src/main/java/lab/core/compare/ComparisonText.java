@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import lab.core.record.Figures;
 
 /**
  * A comparison as benchstat prints it: per table a header, then
@@ -25,8 +26,8 @@ public final class ComparisonText {
         if (c.drift() != null) {
             Drift d = c.drift();
             out.append("control: ").append(d.control()).append('\n');
-            out.append("  base ").append(num(d.base().centre())).append(' ').append(pm(d.base())).append(' ').append(d.unit())
-                    .append("   head ").append(num(d.head().centre())).append(' ').append(pm(d.head())).append(' ').append(d.unit())
+            out.append("  base ").append(centre(d.base())).append(' ').append(pm(d.base())).append(' ').append(d.unit())
+                    .append("   head ").append(centre(d.head())).append(' ').append(pm(d.head())).append(' ').append(d.unit())
                     .append("   drift ").append(percent(d.ratio().centre())).append(" (").append(ratioRange(d.ratio()))
                     .append(", p=").append(String.format(Locale.ROOT, "%.3f", d.test().p())).append(")   band ")
                     .append(d.bandText()).append('\n');
@@ -41,8 +42,8 @@ public final class ComparisonText {
             List<String[]> cells = new ArrayList<>();
             cells.add(new String[] {"", "base", "", "head", "", "vs base", ""});
             for (Comparison.Row r : t.rows()) {
-                cells.add(new String[] {r.label(), num(r.baseCentre().centre()), pm(r.baseCentre()),
-                        num(r.headCentre().centre()), pm(r.headCentre()), delta(r), test(r)});
+                cells.add(new String[] {r.label(), centre(r.baseCentre()), pm(r.baseCentre()),
+                        centre(r.headCentre()), pm(r.headCentre()), delta(r), test(r)});
             }
             cells.add(new String[] {"geomean", num(t.geomeanBase()), "", num(t.geomeanHead()), "",
                     percent(t.geomeanRatio()), t.geomeanNote() == null ? "" : "(" + t.geomeanNote() + ")"});
@@ -105,7 +106,19 @@ public final class ComparisonText {
         if (Double.isNaN(rel)) {
             return i.n() == 0 ? "" : "± ∞";
         }
-        return "± " + String.format(Locale.ROOT, rel < 0.1 ? "%.1f%%" : "%.0f%%", rel * 100);
+        return "± " + (rel == 0 ? "0" : Figures.error(rel * 100)) + "%";
+    }
+
+    /**
+     * A median at the precision its interval supports ({@link Figures}: two significant digits of
+     * the interval's larger half-width); four significant digits when the interval is unknown.
+     */
+    public static String centre(Stats.Interval i) {
+        double hw = Double.isFinite(i.lo()) && Double.isFinite(i.hi()) ? Math.max(i.centre() - i.lo(), i.hi() - i.centre()) : Double.NaN;
+        if (Double.isNaN(i.centre())) {
+            return "?";
+        }
+        return hw > 0 ? Figures.value(i.centre(), hw) : num(i.centre());
     }
 
     /** A ratio as a signed percentage change: 0.066 -> "-93.40%". */
@@ -119,7 +132,7 @@ public final class ComparisonText {
         return String.format(Locale.ROOT, "%+.2f%%", (ratio - 1) * 100);
     }
 
-    /** Four significant digits, with k/M/G past 10,000 (benchstat keeps numbers this short). */
+    /** A figure without an interval (a geomean): four significant digits, with k/M/G past 10,000 (benchstat keeps numbers this short). */
     public static String num(double v) {
         if (Double.isNaN(v)) {
             return "?";

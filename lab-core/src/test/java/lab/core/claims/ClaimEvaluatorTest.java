@@ -64,7 +64,7 @@ class ClaimEvaluatorTest {
     void speedUpInsideTheBandHolds() {
         ClaimResult r = only(FIFTEEN, run(read("MEMORY", 150), read("SHARD", 10)));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(r.ours()).isEqualTo("15.0×");
+        assertThat(r.ours()).isEqualTo("15.00×");
         assertThat(r.measured()).contains("read, 2 threads, SHARD vs MEMORY").contains("8+8 iterations");
     }
 
@@ -128,7 +128,7 @@ class ClaimEvaluatorTest {
                 result("contention", "MEMORY").threads(2).mode("thrpt", "ops/us").raw(around(10, 0.04, 8)),
                 result("contention", "CONCURRENT").threads(2).mode("thrpt", "ops/us").raw(around(100, 0.04, 8))));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(r.ours()).isEqualTo("10.0×");
+        assertThat(r.ours()).isEqualTo("10.00×");
     }
 
     @Test
@@ -252,8 +252,8 @@ class ClaimEvaluatorTest {
         ClaimResult r = only(spread, run(
                 result("read", "SHARD").threads(2).raw(new double[] {10, 14, 9, 15, 8, 16, 12, 11, 13, 7}),
                 result("read", "SHARD_POOLED").threads(2).raw(new double[] {11.9, 12.1, 12.0, 11.95, 12.05, 12.0, 11.92, 12.08, 12.02, 11.98})));
-        // ranges 9 and 0.2: 45x narrower, significant, far outside [6.7, 9.6]
-        assertThat(r.ours()).isEqualTo("45.0×");
+        // ranges 9 and 0.2: 45x narrower, significant, far outside [6.7, 9.6]; its interval is wide, so the figure is written to the tens
+        assertThat(r.ours()).isEqualTo("50×");
         assertThat(r.verdict()).isEqualTo(Verdict.DIRECTION_ONLY);
         ClaimResult same = only(spread, run(
                 result("read", "SHARD").threads(2).raw(new double[] {10, 14, 9, 15, 8, 16, 12, 11, 13, 7}),
