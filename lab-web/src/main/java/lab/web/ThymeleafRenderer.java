@@ -13,8 +13,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * {@code templates/runs.html} from the class path. Ours rather than a plugin because the Javalin 7
  * Thymeleaf module is not available here; it is one engine, cached templates, HTML mode, UTF-8.
  *
- * <p>Templates write stored strings only with {@code th:text} (escaped); {@code th:utext} is used
- * for nothing but the SVG the server itself builds from numbers ({@link lab.web.runs.BarChart}).
+ * <p>Templates write every value with {@code th:text} or {@code th:attr}, escaped by the engine;
+ * charts and flame graphs are SVG elements in templates too ({@code chart.html},
+ * {@code compare-flame.html}), drawn from geometry computed in Java. Nothing reaches a page
+ * unescaped ({@code th:utext} is not used).
  */
 public final class ThymeleafRenderer implements FileRenderer {
 
@@ -32,9 +34,13 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
+        return render(template, model);
+    }
+
+    /** The page as a string, without a request (pages rendered once and cached). */
+    public String render(String template, Map<String, ?> model) {
         org.thymeleaf.context.Context tc = new org.thymeleaf.context.Context(Locale.ROOT);
         model.forEach(tc::setVariable);
-        tc.setVariable("path", ctx.path());
         return engine.process(template, tc);
     }
 }

@@ -27,9 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The site in a real browser: Debian's headless Chromium driven through Debian's chromedriver
- * (paths set explicitly, so Selenium Manager downloads nothing). Opens the runs list, a run, a
- * flame graph (and checks async-profiler's script drew on its canvas under the sandbox policy)
- * and the layouts page, and keeps screenshots in {@code target/screenshots/}. Skipped, saying so,
+ * (paths set explicitly, so Selenium Manager downloads nothing). Opens the runs list, a run (its
+ * table and its template-drawn chart), a flame graph (and checks async-profiler's script drew on
+ * its canvas under the sandbox policy), a differential flame graph, a run being written, and the
+ * layouts page, and keeps screenshots in {@code target/screenshots/}. Skipped, saying so,
  * where Chromium or chromedriver is not installed ({@code .ci/run} installs both).
  */
 class BrowserIT {
@@ -82,6 +83,11 @@ class BrowserIT {
                     assertThat(row.findElement(By.cssSelector("td.err")).getText()).matches("± [0-9.]+");
                 }
                 assertThat(table.getText()).contains("baseline").contains("MemoryStore").contains("ShardUnit");
+                // The chart is SVG drawn by the template: a bar and a whisker per store, laid out by the browser.
+                WebElement chart = driver.findElement(By.cssSelector("section.decision svg.chart"));
+                assertThat(chart.findElements(By.cssSelector("rect"))).hasSize(STORES.size());
+                assertThat(chart.findElements(By.cssSelector("path.err"))).hasSize(STORES.size());
+                assertThat(chart.getSize().getWidth()).isGreaterThan(300);
                 // Sorting by score (a click on the header) puts the highest throughput last.
                 table.findElement(By.xpath(".//th[normalize-space()='Score']")).click();
                 List<WebElement> sorted = table.findElements(By.cssSelector("tbody tr td.score"));
@@ -106,6 +112,29 @@ class BrowserIT {
                 wait.until(d -> d.findElement(By.id("match")).isDisplayed());
                 assertThat(driver.findElement(By.id("matchval")).getText()).endsWith("%");
                 shot(driver, shots, "flame.png");
+
+                // The differential flame graph of two stores: frames drawn by the template, each with its tooltip.
+                driver.get(base + "/compare?base=" + id + "&stores=MEMORY,SHARD");
+                driver.findElement(By.cssSelector("td.flames .diff a")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("svg.flamediff g rect")).isEmpty());
+                List<WebElement> frames = driver.findElements(By.cssSelector("svg.flamediff g"));
+                assertThat(frames.size()).isGreaterThan(3);
+                assertThat(frames.get(0).findElement(By.tagName("title")).getAttribute("textContent")).contains("self: head");
+                shot(driver, shots, "flamediff.png");
+
+                // A run being written: listed as running with its progress, its page showing what has finished.
+                lab.core.record.RunWriter live = new lab.core.record.RunRepository(reports).begin("live run", Instant.parse("2026-11-27T03:00:00Z"));
+                live.writeFile("jmh.json", Fixtures.labJmhJson(List.of("MEMORY", "SHARD"), List.of("read"), List.of(1), 3)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                live.publish(LiveRunsTest.running(2, 12, "round 1/2: read store=CHANNEL threads=1"));
+                driver.get(base + "/runs");
+                wait.until(d -> d.getPageSource().contains("2 of 12 forks"));
+                assertThat(driver.findElement(By.cssSelector("tr.running .status")).getText()).isEqualTo("running");
+                driver.findElement(By.linkText("live quick")).click(); // the label the running manifest carries
+                assertThat(driver.findElement(By.cssSelector("p.progress")).getText()).contains("2 of 12 forks");
+                assertThat(driver.findElements(By.cssSelector("section.decision table.results tbody tr"))).hasSize(2);
+                shot(driver, shots, "running.png");
+                live.abandon();
 
                 driver.get(base + "/runs/" + id + "/layouts");
                 assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Layouts");

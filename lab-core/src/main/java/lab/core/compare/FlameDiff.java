@@ -11,23 +11,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * A differential flame graph from two collapsed-stack profiles (async-profiler's
  * {@code collapsed-<event>.csv}: one line per distinct stack, {@code frame;frame;frame count}).
  *
- * <p>What it shows, following Brendan Gregg's differential flame graphs: the shape is the
- * <em>head</em> profile (width = the frame's share of head's samples); the colour is the change of
- * that share from base to head — red where the frame grew, blue where it shrank, white where it
- * held; frames that base never sampled are outlined and marked "new". Shares, not sample counts,
- * are compared: two profiles of different lengths or rates would otherwise differ everywhere.
- * Frames that vanished from head have no width in head's shape; they are listed by
- * {@link #vanished} instead, and {@link #changes} ranks every function by its change.
- *
- * <p>The SVG is drawn on the server (no script, so it works under the site's CSP and offline); each
- * frame's tooltip gives both shares.
+ * <p>What it holds, following Brendan Gregg's differential flame graphs: the merged call tree of
+ * both profiles, each frame with its share of base's and of head's samples, inclusive
+ * ({@link Node#base()}, {@link Node#head()}) and self ({@link Node#baseSelf()},
+ * {@link Node#headSelf()}). Shares, not sample counts, are compared: two profiles of different
+ * lengths or rates would otherwise differ everywhere. Frames that vanished from head have no width
+ * in head's shape; {@link #vanished} lists them, and {@link #changes} ranks every function by the
+ * change of its self share. It is data only: the site draws it ({@code lab.web.compare}), shaped
+ * by head and coloured by the change of each frame's self share.
  */
 public final class FlameDiff {
 
@@ -65,6 +62,29 @@ public final class FlameDiff {
         /** head share − base share, in fractions of the whole profile. */
         public double delta() {
             return head - base;
+        }
+
+        /** Base's share in this frame itself, not in its callees. */
+        public double baseSelf() {
+            double callees = 0;
+            for (Node c : children.values()) {
+                callees += c.base;
+            }
+            return Math.max(0, base - callees);
+        }
+
+        /** Head's share in this frame itself, not in its callees. */
+        public double headSelf() {
+            double callees = 0;
+            for (Node c : children.values()) {
+                callees += c.head;
+            }
+            return Math.max(0, head - callees);
+        }
+
+        /** The change of self share: what flame graphs colour, so a caller is not tinted by its callee's change. */
+        public double selfDelta() {
+            return headSelf() - baseSelf();
         }
 
         public boolean isNew() {
@@ -213,116 +233,12 @@ public final class FlameDiff {
         }
     }
 
-    // ------------------------------------------------------------------ SVG
-
-    static final int WIDTH = 1200;
-    static final int ROW = 17;
-    static final double MIN_PX = 0.4;
-
-    /** The flame graph as an SVG element (root at the bottom), for embedding in a page. */
-    public String svg() {
-        int depth = depth(root, 0);
-        int height = (depth + 1) * ROW + 4;
-        double maxDelta = maxAbsDelta(root);
-        StringBuilder sb = new StringBuilder(64 * 1024);
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flamediff\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" font-family=\"ui-monospace, Menlo, monospace\" font-size=\"11\">");
-        if (root.head > 0) {
-            draw(sb, root, 0, WIDTH / root.head, 0, height, maxDelta);
-        }
-        sb.append("</svg>");
-        return sb.toString();
-    }
-
-    private void draw(StringBuilder sb, Node n, double x, double pxPerShare, int level, int height, double maxDelta) {
-        double w = n.head * pxPerShare;
-        if (w < MIN_PX) {
-            return;
-        }
-        double y = height - (level + 1) * ROW - 2;
-        String fill = colour(n, maxDelta, resolution());
-        sb.append("<g><title>").append(escape(n.name)).append('\n')
-                .append(String.format(Locale.ROOT, "head %.2f%% · base %.2f%% · change %+.2f pp", n.head * 100, n.base * 100, n.delta() * 100))
-                .append(n.isNew() ? " · new in head" : "").append("</title>");
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"1\" fill=\"%s\"%s/>",
-                x, y, Math.max(w - 0.5, 0.1), ROW - 1, fill,
-                n.isNew() ? " stroke=\"#6b0000\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"" : ""));
-        int chars = (int) ((w - 6) / 6.6);
-        if (chars >= 3) {
-            String label = (n.isNew() ? "+ " : "") + n.name;
-            if (label.length() > chars) {
-                label = label.substring(0, Math.max(1, chars - 1)) + "…";
-            }
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", x + 3, y + ROW - 5)).append(escape(label)).append("</text>");
-        }
-        sb.append("</g>");
-        double cx = x;
-        for (Node c : n.children.values()) {
-            if (c.head > 0) {
-                draw(sb, c, cx, pxPerShare, level + 1, height, maxDelta);
-                cx += c.head * pxPerShare;
-            }
-        }
-    }
-
     /**
-     * Grey at no change, towards red (grew) or blue (shrank) in proportion to the largest change.
-     * A change of at most one sample of either profile ({@code resolution}) is no change: it is
-     * below what the profiles can resolve.
+     * The share of one sample in the smaller profile: a change of at most this much is below what
+     * the two profiles can resolve, and is no change.
      */
-    static String colour(Node n, double maxDelta, double resolution) {
-        double d = Math.abs(n.delta()) <= resolution * (1 + 1e-9) ? 0 : n.delta();
-        double t = maxDelta <= 0 ? 0 : Math.max(-1, Math.min(1, d / maxDelta));
-        // a floor of intensity so that any visible change is visibly tinted
-        double k = t == 0 ? 0 : 0.15 + 0.85 * Math.abs(t);
-        int other = (int) Math.round(255 - 200 * k);
-        if (t > 0) {
-            return String.format(Locale.ROOT, "rgb(255,%d,%d)", other, other);
-        }
-        if (t < 0) {
-            return String.format(Locale.ROOT, "rgb(%d,%d,255)", other, other);
-        }
-        return "rgb(238,238,238)";
-    }
-
-    /** The share of one sample in the smaller profile. */
-    double resolution() {
+    public double resolution() {
         long min = Math.min(baseTotal == 0 ? headTotal : baseTotal, headTotal == 0 ? baseTotal : headTotal);
         return min == 0 ? 0 : 1.0 / min;
-    }
-
-    private static int depth(Node n, int d) {
-        int max = d;
-        for (Node c : n.children.values()) {
-            if (c.head > 0) {
-                max = Math.max(max, depth(c, d + 1));
-            }
-        }
-        return max;
-    }
-
-    private static double maxAbsDelta(Node n) {
-        double m = Math.abs(n.delta());
-        for (Node c : n.children.values()) {
-            m = Math.max(m, maxAbsDelta(c));
-        }
-        return m;
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -53,23 +53,18 @@ class FlameDiffTest {
     }
 
     @Test
-    void svgColoursGrowthRedShrinkBlueAndMarksNewFrames() throws IOException {
+    void selfSharesAreWhatAFrameHoldsBeyondItsCallees() throws IOException {
         FlameDiff d = FlameDiff.of(stacks(BASE), stacks(HEAD));
-        String svg = d.svg();
-        assertThat(svg).startsWith("<svg").endsWith("</svg>");
-        // Unsafe.park grew by the largest change: full red
-        assertThat(svg).contains("Unsafe.park\nhead 75.00% · base 0.00% · change +75.00 pp · new in head");
-        assertThat(svg).contains("fill=\"rgb(255,55,55)\" stroke=\"#6b0000\"");
-        // Store.get's share held: neutral grey
-        assertThat(svg).contains("Store.get\nhead 100.00% · base 100.00% · change +0.00 pp</title><rect");
-        assertThat(FlameDiff.colour(d.root().child("Thread.run").child("Bench.read").child("Store.get").child("Lock.lock"), 0.75, 0.01))
-                .isEqualTo("rgb(112,112,255)"); // -0.5 of the largest 0.75: k = 0.15 + 0.85 * 2/3
-    }
-
-    @Test
-    void frameNamesAreEscaped() throws IOException {
-        FlameDiff d = FlameDiff.of(stacks("a;<script>x</script> 1\n"), stacks("a;<script>x</script> 1\n"));
-        assertThat(d.svg()).doesNotContain("<script>").contains("&lt;script&gt;");
+        FlameDiff.Node read = d.root().child("Thread.run").child("Bench.read");
+        FlameDiff.Node get = read.child("Store.get");
+        // Bench.read: all of its time is in its callee; Store.get itself 50% -> 25%
+        assertThat(read.baseSelf()).isZero();
+        assertThat(read.selfDelta()).isZero();
+        assertThat(read.delta()).isZero();
+        assertThat(get.baseSelf()).isCloseTo(0.5, within(1e-12));
+        assertThat(get.headSelf()).isCloseTo(0.25, within(1e-12));
+        assertThat(get.selfDelta()).isCloseTo(-0.25, within(1e-12));
+        assertThat(get.child("Queue.take").child("Unsafe.park").selfDelta()).isCloseTo(0.75, within(1e-12));
     }
 
     @Test
@@ -79,10 +74,9 @@ class FlameDiffTest {
     }
 
     @Test
-    void changesBelowOneSampleAreNotColoured() throws IOException {
-        FlameDiff d = FlameDiff.of(stacks("a;b 999\na;c 1\n"), stacks("a;b 1000\n"));
-        // b: 99.9% -> 100%, a change of one sample in 1000: grey; c vanished
-        assertThat(FlameDiff.colour(d.root().child("a").child("b"), 0.001, d.resolution())).isEqualTo("rgb(238,238,238)");
+    void resolutionIsOneSampleOfTheSmallerProfile() throws IOException {
+        FlameDiff d = FlameDiff.of(stacks("a;b 999\na;c 1\n"), stacks("a;b 1000\na;b 1000\n"));
+        assertThat(d.resolution()).isCloseTo(1.0 / 1000, within(1e-15));
         assertThat(d.vanished(5)).extracting(FlameDiff.Change::frame).containsExactly("a;c");
     }
 }

@@ -11,22 +11,31 @@ import lab.core.claims.ClaimReport;
 import lab.core.claims.ClaimResult;
 import lab.core.claims.RunData;
 import lab.core.claims.Verdict;
+import lab.core.record.RunKind;
 import lab.core.record.RunStatus;
 import lab.core.record.StoredRun;
+import lab.web.Links;
+import lab.web.Pages;
 import lab.web.Site;
 
 /**
- * {@code GET /claims} (the newest complete run) and {@code GET /runs/{id}/claims}: every
+ * {@code GET /claims} (the newest complete run of the lab's own runner) and
+ * {@code GET /runs/{id}/claims} (any run, imports and uploads included, chosen explicitly): every
  * quantitative claim of the decision log with the log's figure, ours with its uncertainty, and a
  * verdict — and on which JVM and how many cores ours were measured.
  */
 public final class ClaimsPage {
 
+    /** The source the lab's own runner writes into run.json ({@code ./lab run}); imports say "import", uploads "upload". */
+    static final String OWN_RUNNER = "run";
+
     private final Site site;
+    private final Pages pages;
     private final ClaimBook book = ClaimBook.load();
 
-    public ClaimsPage(Site site) {
+    public ClaimsPage(Site site, Pages pages) {
         this.site = site;
+        this.pages = pages;
     }
 
     /** One verdict count for the summary line. */
@@ -39,18 +48,27 @@ public final class ClaimsPage {
                       List<String> caveats, String method, String compareHref) {
     }
 
+    /**
+     * The verdicts of the newest complete JMH run the lab's own runner made: an imported or
+     * uploaded result (anyone who can reach the upload endpoint can make one) never becomes the
+     * page everyone sees by default; it is judged when asked for by id.
+     */
     public void latest(Context ctx) {
-        StoredRun run = site.runs().all().stream().filter(ClaimsPage::judgeable).findFirst().orElse(null);
+        StoredRun run = site.runs().all().stream().filter(r -> ownRun(r) && judgeable(r)).findFirst().orElse(null);
         if (run == null) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("title", "Claims");
             model.put("report", false);
-            model.put("others", List.of());
+            model.put("others", othersThan(null));
             model.put("about", book.about());
             ctx.render("claims", model);
             return;
         }
         render(ctx, run, true);
+    }
+
+    static boolean ownRun(StoredRun r) {
+        return OWN_RUNNER.equals(r.manifest().source()) && r.manifest().kind() == RunKind.JMH;
     }
 
     public void forRun(Context ctx) {
@@ -77,13 +95,15 @@ public final class ClaimsPage {
         }
     }
 
-    /** Other runs whose claims can be shown, for the picker. */
-    private List<Map<String, String>> others(StoredRun shown) {
+    /** Other complete runs whose claims can be shown (imports and uploads marked as such), for the picker. */
+    private List<Map<String, String>> othersThan(StoredRun shown) {
         List<Map<String, String>> out = new ArrayList<>();
         for (StoredRun r : site.runs().all()) {
-            if (!r.id().equals(shown.id()) && r.readable() && r.manifest().status() == RunStatus.COMPLETE && out.size() < 20) {
+            if ((shown == null || !r.id().equals(shown.id())) && r.readable() && r.manifest().status() == RunStatus.COMPLETE
+                    && out.size() < 20) {
+                String from = ownRun(r) ? "" : " (" + (r.manifest().source() == null ? "unknown source" : r.manifest().source()) + ")";
                 out.add(Map.of("href", "/runs/" + r.id() + "/claims",
-                        "text", (r.manifest().label().isEmpty() ? r.id() : r.manifest().label() + " — " + r.id())));
+                        "text", (r.manifest().label().isEmpty() ? r.id() : r.manifest().label() + " — " + r.id()) + from));
             }
         }
         return out;
@@ -121,11 +141,17 @@ public final class ClaimsPage {
             results.add(m);
         }
         out.put("results", results);
-        ctx.contentType("application/json; charset=utf-8").result(lab.core.record.Json.MAPPER.writeValueAsBytes(out));
+        ctx.json(out);
     }
 
     private void render(Context ctx, StoredRun run, boolean newest) {
-        ClaimReport report = ClaimEvaluator.evaluate(book, data(run));
+        RunData data = data(run); // a run whose results cannot be read is a 400, never a cached page
+        // "Other runs" lists the index: the page is kept for this version of it only.
+        pages.render(ctx, "claims", run.id() + "|" + newest + "|" + site.runs().version(), () -> model(run, data, newest), run);
+    }
+
+    private Map<String, Object> model(StoredRun run, RunData data, boolean newest) {
+        ClaimReport report = ClaimEvaluator.evaluate(book, data);
         List<Row> rows = new ArrayList<>();
         for (ClaimResult r : report.results()) {
             var c = r.claim();
@@ -133,8 +159,8 @@ public final class ClaimsPage {
                     : r.variant() + (c.baseline() == null ? "" : " vs " + c.baseline());
             String compare = null;
             if (r.variant() != null && c.baseline() != null) {
-                compare = "/compare?base=" + run.id() + "&stores=" + c.baseline() + "," + r.variant()
-                        + ("primary".equals(c.metric()) ? "" : "&metric=" + c.metric());
+                compare = Links.query("/compare", "base", run.id(), "stores", c.baseline() + "," + r.variant(),
+                        "metric", "primary".equals(c.metric()) ? null : c.metric());
             }
             String anchor = "claim-" + c.id() + (r.variant() == null ? "" : "-" + r.variant().toLowerCase(java.util.Locale.ROOT));
             rows.add(new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), subject, r.ours(),
@@ -156,7 +182,7 @@ public final class ClaimsPage {
         model.put("counts", counts);
         model.put("rows", rows);
         model.put("verdicts", List.of(Verdict.values()));
-        model.put("others", others(run));
-        ctx.render("claims", model);
+        model.put("others", othersThan(run));
+        return model;
     }
 }

@@ -4,8 +4,6 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +19,11 @@ import lab.core.compare.FlameDiff;
 import lab.core.compare.Side;
 import lab.core.record.StoredRun;
 import lab.core.store.StoreType;
+import lab.web.Links;
+import lab.web.Pages;
 import lab.web.Site;
 import lab.web.flame.FlameCatalog;
+import lab.web.flame.FlameCatalogs;
 
 /**
  * {@code GET /compare}: two runs ({@code ?base=A&head=B}), or two stores of one run
@@ -33,10 +34,17 @@ import lab.web.flame.FlameCatalog;
  */
 public final class ComparePage {
 
-    private final Site site;
+    /** Rows drawn per table; the rest are in {@code /api/compare} with the same query. */
+    public static final int ROWS_PER_TABLE = 500;
 
-    public ComparePage(Site site) {
+    private final Site site;
+    private final Pages pages;
+    private final FlameCatalogs flames;
+
+    public ComparePage(Site site, Pages pages, FlameCatalogs flames) {
         this.site = site;
+        this.pages = pages;
+        this.flames = flames;
     }
 
     /** A run for the pickers. */
@@ -49,13 +57,25 @@ public final class ComparePage {
                           List<FlameCatalog.Link> headFlames, List<FlameCatalog.Link> diffFlames) {
     }
 
-    /** One table as the template shows it. */
+    /**
+     * One table as the template shows it.
+     *
+     * @param more rows left out of this page (they are in {@code apiHref}) */
     public record TableView(String title, String params, List<RowView> rows, String geomeanBase, String geomeanHead,
-                            String geomeanDelta) {
+                            String geomeanDelta, int more, String apiHref) {
     }
 
     /** The comparison the query asks for, or null when it names no base run (the empty form). */
     private Comparison comparison(Context ctx, StoredRun[] runs) {
+        java.util.function.Supplier<Comparison> c = comparisonOf(ctx, runs);
+        return c == null ? null : c.get();
+    }
+
+    /**
+     * Checks the query and finds its runs (into {@code runs}); the comparison itself, the costly
+     * part, is computed when the supplier is called. Null when the query names no base run.
+     */
+    private java.util.function.Supplier<Comparison> comparisonOf(Context ctx, StoredRun[] runs) {
         String baseId = blankToNull(ctx.queryParam("base"));
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
@@ -76,11 +96,13 @@ public final class ComparePage {
         runs[1] = head;
         String baseStore = stores.isEmpty() ? null : stores.get(0).trim();
         String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
-        try {
-            return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
-        } catch (lab.core.record.JmhFormatException e) {
-            throw new BadRequestResponse("a run's jmh.json cannot be read: " + e.getMessage());
-        }
+        return () -> {
+            try {
+                return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+            } catch (lab.core.record.JmhFormatException e) {
+                throw new BadRequestResponse("a run's jmh.json cannot be read: " + e.getMessage());
+            }
+        };
     }
 
     /** {@code GET /api/compare}: the same comparison as JSON (non-finite numbers as null). */
@@ -150,6 +172,17 @@ public final class ComparePage {
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
         String metric = blankToNull(ctx.queryParam("metric"));
+        StoredRun[] runs = new StoredRun[2];
+        java.util.function.Supplier<Comparison> comparison = comparisonOf(ctx, runs);
+        // The run pickers list every run: the page is kept for this version of the index only.
+        String key = site.runs().version() + "|" + baseId + "|" + headId + "|" + storesParam + "|" + metric;
+        StoredRun[] involved = comparison == null ? new StoredRun[0] : new StoredRun[] {runs[0], runs[1]};
+        pages.render(ctx, "compare", key, () -> model(comparison == null ? null : comparison.get(), runs, baseId, headId, storesParam,
+                metric), involved);
+    }
+
+    private Map<String, Object> model(Comparison c, StoredRun[] runs, String baseId, String headId, String storesParam,
+                                      String metric) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Compare");
         model.put("runs", site.runs().all().stream()
@@ -161,8 +194,7 @@ public final class ComparePage {
         model.put("stores", storesParam == null ? "" : storesParam);
         model.put("metric", metric == null ? "all" : metric);
         model.put("comparison", false);
-        StoredRun[] runs = new StoredRun[2];
-        Comparison c = comparison(ctx, runs);
+        model.put("rowsPerTable", ROWS_PER_TABLE);
         if (c != null) {
             StoredRun base = runs[0];
             StoredRun head = runs[1];
@@ -173,22 +205,29 @@ public final class ComparePage {
             model.put("baseEnv", base.manifest().environment().summary());
             model.put("headEnv", head.manifest().environment().summary());
             model.put("samples", c.sampleSummary());
-            model.put("tables", tables(c, base, head));
+            model.put("tables", tables(c, base, head, Links.query("/api/compare", "base", baseId, "head", headId, "stores", storesParam,
+                    "metric", metric)));
             model.put("notes", c.notes());
-            model.put("onlyBase", c.onlyBase());
-            model.put("onlyHead", c.onlyHead());
+            model.put("onlyBase", first(c.onlyBase()));
+            model.put("onlyHead", first(c.onlyHead()));
+            model.put("onlyBaseMore", Math.max(0, c.onlyBase().size() - ROWS_PER_TABLE));
+            model.put("onlyHeadMore", Math.max(0, c.onlyHead().size() - ROWS_PER_TABLE));
         }
-        ctx.render("compare", model);
+        return model;
     }
 
-    private List<TableView> tables(Comparison c, StoredRun base, StoredRun head) {
-        FlameCatalog bc = FlameCatalog.of(base, site.profiles());
-        FlameCatalog hc = FlameCatalog.of(head, site.profiles());
+    private static List<String> first(List<String> keys) {
+        return keys.size() > ROWS_PER_TABLE ? keys.subList(0, ROWS_PER_TABLE) : keys;
+    }
+
+    private List<TableView> tables(Comparison c, StoredRun base, StoredRun head, String apiHref) {
+        FlameCatalog bc = flames.of(base);
+        FlameCatalog hc = flames.of(head);
         List<TableView> out = new ArrayList<>();
         for (Comparison.Table t : c.tables()) {
             boolean primary = t.metric().equals(Comparer.PRIMARY);
             List<RowView> rows = new ArrayList<>();
-            for (Comparison.Row r : t.rows()) {
+            for (Comparison.Row r : t.rows().subList(0, Math.min(ROWS_PER_TABLE, t.rows().size()))) {
                 List<FlameCatalog.Link> bl = primary ? bc.links(r.baseResult().key()) : List.of();
                 List<FlameCatalog.Link> hl = primary ? hc.links(r.headResult().key()) : List.of();
                 Set<String> both = new LinkedHashSet<>();
@@ -200,21 +239,20 @@ public final class ComparePage {
                         diff.add(new FlameCatalog.Link(ev, diffHref(base.id(), head.id(), r.baseResult().key(), r.headResult().key(), ev)));
                     }
                 }
-                rows.add(new RowView(r.label(), r.key(), ComparisonText.num(r.baseCentre().centre()), ComparisonText.pm(r.baseCentre()),
-                        ComparisonText.num(r.headCentre().centre()), ComparisonText.pm(r.headCentre()), ComparisonText.delta(r),
+                rows.add(new RowView(r.label(), r.key(), ComparisonText.centre(r.baseCentre()), ComparisonText.pm(r.baseCentre()),
+                        ComparisonText.centre(r.headCentre()), ComparisonText.pm(r.headCentre()), ComparisonText.delta(r),
                         r.change().name().toLowerCase(java.util.Locale.ROOT), ComparisonText.test(r), r.samples().label(),
                         bl, hl, diff));
             }
             String params = t.commonParams().isEmpty() ? "" : t.commonParams().toString();
             out.add(new TableView(t.title(), params, rows, ComparisonText.num(t.geomeanBase()), ComparisonText.num(t.geomeanHead()),
-                    ComparisonText.percent(t.geomeanRatio())));
+                    ComparisonText.percent(t.geomeanRatio()), Math.max(0, t.rows().size() - ROWS_PER_TABLE), apiHref));
         }
         return out;
     }
 
     static String diffHref(String baseRun, String headRun, String baseKey, String headKey, String event) {
-        return "/compare/flame?base=" + enc(baseRun) + "&head=" + enc(headRun) + "&baseKey=" + enc(baseKey)
-                + "&headKey=" + enc(headKey) + "&event=" + enc(event);
+        return Links.query("/compare/flame", "base", baseRun, "head", headRun, "baseKey", baseKey, "headKey", headKey, "event", event);
     }
 
     /** The collapsed stacks of one result and event, found through the run's catalog (never a path from the URL). */
@@ -240,13 +278,24 @@ public final class ComparePage {
         }
         StoredRun base = site.run(baseId);
         StoredRun head = site.run(headId);
-        FlameCatalog bc = FlameCatalog.of(base, site.profiles());
-        FlameCatalog hc = FlameCatalog.of(head, site.profiles());
+        FlameCatalog bc = flames.of(base);
+        FlameCatalog hc = flames.of(head);
         Path bp = collapsed(bc, baseKey, event)
                 .orElseThrow(() -> new NotFoundResponse("run " + base.id() + " has no collapsed " + event + " stacks for " + baseKey));
         Path hp = collapsed(hc, headKey, event)
                 .orElseThrow(() -> new NotFoundResponse("run " + head.id() + " has no collapsed " + event + " stacks for " + headKey));
-        FlameDiff d = FlameDiff.of(FlameDiff.readCollapsed(bp), FlameDiff.readCollapsed(hp));
+        pages.render(ctx, "compare-flame", base.id() + "|" + head.id() + "|" + baseKey + "|" + headKey + "|" + event, () -> {
+            try {
+                return flameModel(FlameDiff.of(FlameDiff.readCollapsed(bp), FlameDiff.readCollapsed(hp)), event, base, head, baseKey, headKey,
+                        bc, hc);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, base, head);
+    }
+
+    private static Map<String, Object> flameModel(FlameDiff d, String event, StoredRun base, StoredRun head, String baseKey,
+                                                  String headKey, FlameCatalog bc, FlameCatalog hc) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Differential flame graph — " + event);
         model.put("event", event);
@@ -256,13 +305,13 @@ public final class ComparePage {
         model.put("headKey", headKey);
         model.put("baseSamples", d.baseSamples());
         model.put("headSamples", d.headSamples());
-        model.put("svg", d.svg());
+        model.put("flame", lab.web.TemplateModel.of(FlameDiffView.of(d)));
         model.put("changes", d.changes(25).stream().map(ch -> new ChangeView(ch.frame(), pct(ch.baseSelf()), pct(ch.headSelf()),
                 String.format(java.util.Locale.ROOT, "%+.2f pp", ch.delta() * 100), ch.delta() > 0 ? "grew" : ch.delta() < 0 ? "shrank" : "")).toList());
         model.put("vanished", d.vanished(15).stream().map(ch -> new ChangeView(ch.frame(), pct(ch.baseSelf()), "0", "", "shrank")).toList());
         model.put("baseFlames", bc.links(baseKey));
         model.put("headFlames", hc.links(headKey));
-        ctx.render("compare-flame", model);
+        return model;
     }
 
     /** A function's change for the table under the graph. */
@@ -283,9 +332,5 @@ public final class ComparePage {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,8 +49,6 @@ public final class FlameCatalog {
         }
     }
 
-    private static final Map<StoredRun, FlameCatalog> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final String runId;
     private final Map<String, Folder> byName;
     private final Map<String, Folder> byKey;
@@ -62,12 +59,11 @@ public final class FlameCatalog {
         this.byKey = byKey;
     }
 
-    /** The catalog of a run (runs are immutable once stored, so it is built once per loaded run). */
-    public static FlameCatalog of(StoredRun run, Path profilesRoot) {
-        return CACHE.computeIfAbsent(run, r -> build(r, profilesRoot));
-    }
-
-    private static FlameCatalog build(StoredRun run, Path profilesRoot) {
+    /**
+     * Reads the catalog of a run from the profiles folder. The site keeps one per final run
+     * ({@link lab.web.RunCache}); a running run's is read again on each use, as its profiles land.
+     */
+    public static FlameCatalog read(StoredRun run, Path profilesRoot) {
         Path root = profilesRoot.toAbsolutePath().normalize();
         Map<String, Folder> byName = new TreeMap<>();
         Map<String, Folder> byKey = new LinkedHashMap<>();
@@ -105,7 +101,7 @@ public final class FlameCatalog {
         Map<String, Path> collapsed = new TreeMap<>();
         Map<String, Path> html = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
+            for (Path p : s.filter(x -> Files.isRegularFile(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
                 String n = p.getFileName().toString();
                 Matcher c = COLLAPSED.matcher(n);
                 Matcher h = HTML.matcher(n);

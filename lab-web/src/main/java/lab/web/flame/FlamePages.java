@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lab.core.record.StoredRun;
+import lab.web.Pages;
 import lab.web.Site;
 import one.convert.Arguments;
 import one.convert.FlameGraph;
@@ -38,6 +40,8 @@ public final class FlamePages {
     private static final int CACHE_ENTRIES = 32;
 
     private final Site site;
+    private final Pages pages;
+    private final FlameCatalogs catalogs;
     private final Map<String, byte[]> rendered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -45,8 +49,10 @@ public final class FlamePages {
         }
     };
 
-    public FlamePages(Site site) {
+    public FlamePages(Site site, Pages pages, FlameCatalogs catalogs) {
         this.site = site;
+        this.pages = pages;
+        this.catalogs = catalogs;
     }
 
     /** One profiled benchmark and its event links, for the index page. */
@@ -55,7 +61,11 @@ public final class FlamePages {
 
     public void index(Context ctx) {
         StoredRun run = site.run(ctx.pathParam("id"));
-        FlameCatalog catalog = FlameCatalog.of(run, site.profiles());
+        pages.render(ctx, "flame", run.id(), () -> indexModel(run), run);
+    }
+
+    private Map<String, Object> indexModel(StoredRun run) {
+        FlameCatalog catalog = catalogs.of(run);
         List<Item> items = new ArrayList<>();
         for (FlameCatalog.Folder f : catalog.folders()) {
             List<FlameCatalog.Link> links = catalog.links(f);
@@ -73,7 +83,7 @@ public final class FlamePages {
         model.put("label", run.manifest().label());
         model.put("items", items);
         model.put("warnings", run.manifest().warnings());
-        ctx.render("flame", model);
+        return model;
     }
 
     public void graph(Context ctx) throws IOException {
@@ -83,25 +93,32 @@ public final class FlamePages {
         if (!event.matches("[a-z0-9_.]{1,32}") || folderName.contains("/") || folderName.contains("\\") || folderName.startsWith(".")) {
             throw new BadRequestResponse("not a flame graph name");
         }
-        FlameCatalog.Folder folder = FlameCatalog.of(run, site.profiles()).folder(folderName)
+        FlameCatalog.Folder folder = catalogs.of(run).folder(folderName)
                 .orElseThrow(() -> new NotFoundResponse("run " + run.id() + " has no profile folder of that name"));
         FlameCatalog.Source source = folder.events().get(event);
         if (source == null) {
             throw new NotFoundResponse("no " + event + " profile for that benchmark");
         }
         boolean reverse = ctx.queryParam("reverse") != null;
-        byte[] html;
-        if (source.collapsed() != null) {
-            html = render(source.collapsed(), title(run, folder, event, reverse), reverse);
-        } else if (!reverse) {
-            html = Files.readAllBytes(source.html());
-        } else {
+        if (source.collapsed() == null && reverse) {
             throw new NotFoundResponse("the reverse view needs collapsed stacks, and this benchmark has only the stored HTML");
         }
         ctx.header("Content-Security-Policy", SANDBOX);
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType("text/html; charset=utf-8");
-        ctx.result(html);
+        pages.bytes(ctx, "flame|" + run.id() + "|" + folder.name() + "|" + event + "|" + reverse, "text/html; charset=utf-8", () -> {
+            try {
+                return source.collapsed() != null ? render(source.collapsed(), title(run, folder, event, reverse), reverse)
+                        : readNoFollow(source.html());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, run);
+    }
+
+    private static byte[] readNoFollow(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     private static String title(StoredRun run, FlameCatalog.Folder folder, String event, boolean reverse) {
@@ -111,7 +128,10 @@ public final class FlamePages {
         return t.replaceAll("[^A-Za-z0-9 ._=,|:()\\-—]", "_");
     }
 
-    /** async-profiler's converter: collapsed stacks in, its flame graph HTML out (cached, LRU). */
+    /**
+     * async-profiler's converter: collapsed stacks in, its flame graph HTML out. Cached (LRU, by
+     * file and modification time) for a running run's graphs, which the page cache does not keep.
+     */
     byte[] render(Path collapsed, String title, boolean reverse) throws IOException {
         String cacheKey = collapsed + "|" + Files.getLastModifiedTime(collapsed).toMillis() + "|" + reverse + "|" + title;
         synchronized (rendered) {

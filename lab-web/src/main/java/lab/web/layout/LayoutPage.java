@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import lab.core.record.Figures;
 import lab.core.record.Layouts;
 import lab.core.record.Layouts.ClassInfo;
 import lab.core.record.Layouts.Configuration;
@@ -16,7 +17,7 @@ import lab.core.record.Layouts.Footprint;
 import lab.core.layout.SideBySide;
 import lab.core.record.StoredRun;
 import lab.core.store.StoreType;
-import lab.web.Format;
+import lab.web.Pages;
 import lab.web.Site;
 
 /**
@@ -30,9 +31,11 @@ import lab.web.Site;
 public final class LayoutPage {
 
     private final Site site;
+    private final Pages pages;
 
-    public LayoutPage(Site site) {
+    public LayoutPage(Site site, Pages pages) {
         this.site = site;
+        this.pages = pages;
     }
 
     /** One row of the side-by-side table; a side is blank when that layout has no such row. */
@@ -59,6 +62,16 @@ public final class LayoutPage {
 
     public void show(Context ctx) {
         StoredRun run = site.run(ctx.pathParam("id"));
+        String lconf = ctx.queryParam("lconf");
+        String left = ctx.queryParam("left");
+        String rconf = ctx.queryParam("rconf");
+        String right = ctx.queryParam("right");
+        // Rendered once per choice of classes and configurations; a bad name is a 400 and nothing is kept.
+        pages.render(ctx, "layouts", run.id() + "|" + lconf + "|" + left + "|" + rconf + "|" + right,
+                () -> model(run, lconf, left, rconf, right), run);
+    }
+
+    private Map<String, Object> model(StoredRun run, String lconf, String leftClass, String rconf, String rightClass) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Layouts — " + run.id());
         model.put("runId", run.id());
@@ -69,8 +82,7 @@ public final class LayoutPage {
                     new NotFoundResponse("run " + run.id() + " has no layouts.json (the JOL pass did not run)"));
         } catch (IllegalArgumentException e) {
             model.put("error", "layouts.json cannot be read: " + e.getMessage());
-            ctx.render("layouts", model);
-            return;
+            return model;
         }
         List<Configuration> ran = report.ran();
         List<ConfigStatus> statuses = new ArrayList<>();
@@ -82,12 +94,10 @@ public final class LayoutPage {
         model.put("exclusions", report.exclusions());
         if (ran.isEmpty()) {
             model.put("error", "no JVM configuration of the JOL pass ran; see the errors below");
-            ctx.render("layouts", model);
-            return;
+            return model;
         }
-        Side left = side(ran, ctx.queryParam("lconf"), ctx.queryParam("left"), report.comparison().left(), "left");
-        Side right = side(ran, ctx.queryParam("rconf") != null ? ctx.queryParam("rconf") : left.conf(),
-                ctx.queryParam("right"), report.comparison().right(), "right");
+        Side left = side(ran, lconf, leftClass, report.comparison().left(), "left");
+        Side right = side(ran, rconf != null ? rconf : left.conf(), rightClass, report.comparison().right(), "right");
         SideBySide.Diff diff = SideBySide.of(left.info(), right.info(), report.comparison().samples());
 
         Set<String> classNames = new TreeSet<>();
@@ -103,8 +113,8 @@ public final class LayoutPage {
         model.put("samples", diff.deep().stream().map(LayoutPage::sample).toList());
         model.put("footprintConfs", ran.stream().map(c -> c.label() == null ? c.name() : c.label()).toList());
         model.put("footprints", footprints(ran));
-        model.put("entries", ran.get(0).footprints().isEmpty() ? "" : Format.fixed(ran.get(0).footprints().get(0).entries(), 0));
-        ctx.render("layouts", model);
+        model.put("entries", ran.get(0).footprints().isEmpty() ? "" : Figures.fixed(ran.get(0).footprints().get(0).entries(), 0));
+        return model;
     }
 
     private static Side side(List<Configuration> ran, String confName, String className, String defaultClass, String which) {
@@ -142,9 +152,9 @@ public final class LayoutPage {
     private static Sample sample(SideBySide.DeepRow d) {
         Layouts.Deep a = d.leftDeep();
         Layouts.Deep b = d.rightDeep();
-        return new Sample(d.sample(), a == null ? "" : a.description(), a == null ? "—" : Format.fixed(a.totalSize(), 0) + " B",
-                a == null ? "" : Format.fixed(a.totalCount(), 0), b == null ? "" : b.description(),
-                b == null ? "—" : Format.fixed(b.totalSize(), 0) + " B", b == null ? "" : Format.fixed(b.totalCount(), 0),
+        return new Sample(d.sample(), a == null ? "" : a.description(), a == null ? "—" : Figures.fixed(a.totalSize(), 0) + " B",
+                a == null ? "" : Figures.fixed(a.totalCount(), 0), b == null ? "" : b.description(),
+                b == null ? "—" : Figures.fixed(b.totalSize(), 0) + " B", b == null ? "" : Figures.fixed(b.totalCount(), 0),
                 d.differs());
     }
 
@@ -164,11 +174,11 @@ public final class LayoutPage {
             List<String> sort = new ArrayList<>();
             for (Configuration c : ran) {
                 Footprint f = c.footprints().stream().filter(x -> x.store().equals(s)).findFirst().orElse(null);
-                cells.add(f == null ? "—" : Format.fixed(f.perEntryBytes(), 1));
+                cells.add(f == null ? "—" : Figures.fixed(f.perEntryBytes(), 1));
                 sort.add(f == null ? "" : Double.toString(f.perEntryBytes()));
-                details.add(f == null ? "" : "total " + Format.fixed(f.totalBytes(), 0) + " B = tasks " + Format.fixed(f.taskBytes(), 0)
-                        + " B + empty store " + Format.fixed(f.fixedBytes(), 0) + " B + " + Format.fixed(f.perEntryBytes(), 1)
-                        + " B × " + Format.fixed(f.entries(), 0) + " entries");
+                details.add(f == null ? "" : "total " + Figures.fixed(f.totalBytes(), 0) + " B = tasks " + Figures.fixed(f.taskBytes(), 0)
+                        + " B + empty store " + Figures.fixed(f.fixedBytes(), 0) + " B + " + Figures.fixed(f.perEntryBytes(), 1)
+                        + " B × " + Figures.fixed(f.entries(), 0) + " entries");
             }
             out.add(new FootprintRow(s, logNames.get(s) == null ? s : logNames.get(s), cells, details, sort));
         }

@@ -1,13 +1,15 @@
 package lab.web.runs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lab.web.Format;
+import lab.core.record.Figures;
 
 /**
- * A horizontal bar chart with error bars, as an SVG string built on the server (no script, no
- * network). One bar per row of a decision-log table; the whisker spans score ± JMH's 99.9% error.
- * Labels are XML-escaped here because the caller inserts the SVG unescaped.
+ * A horizontal bar chart with error bars: one bar per row of a decision-log table, the whisker
+ * spanning score ± JMH's 99.9% error. This class only computes the geometry, as plain numbers and
+ * strings; {@code templates/chart.html} draws it as SVG with {@code th:attr}/{@code th:text}, so
+ * every label is escaped by Thymeleaf (no script, no network, nothing built as markup here).
  */
 public final class BarChart {
 
@@ -15,17 +17,40 @@ public final class BarChart {
     public record Bar(String label, double value, double error, boolean baseline) {
     }
 
-    private static final int WIDTH = 760;
-    private static final int LABEL = 190;
-    private static final int RIGHT = 130;
-    private static final int ROW = 22;
-    private static final int TOP = 8;
-    private static final int AXIS = 34;
+    /** What the template draws. Coordinates are SVG user units, already formatted. */
+    public record Chart(int width, int height, String viewBox, String title, List<Tick> ticks, Axis axis, List<Row> rows) {
+    }
+
+    /** A grid line and its label. */
+    public record Tick(String x, int y1, int y2, int labelY, String label) {
+    }
+
+    /** The axis caption. */
+    public record Axis(int x, int y, String text) {
+    }
+
+    /**
+     * One bar's row: the label at the left, the bar (absent when the score is missing), the
+     * whisker (absent without an error), the figure at the right.
+     *
+     * @param whisker SVG path data of the error bar: a horizontal line and two end ticks
+     */
+    public record Row(String label, int labelX, int textY, boolean scored, int barX, int barY, String barWidth, int barHeight,
+                      String barClass, String whisker, int valueX, String value) {
+    }
+
+    static final int WIDTH = 760;
+    static final int LABEL = 190;
+    static final int RIGHT = 130;
+    static final int ROW = 22;
+    static final int TOP = 8;
+    static final int AXIS = 34;
+    static final double LOG_RATIO = 100;
 
     private BarChart() {
     }
 
-    public static String svg(List<Bar> bars, String unit, boolean higherIsBetter) {
+    public static Chart of(List<Bar> bars, String unit, boolean higherIsBetter) {
         double max = 0;
         double minPositive = Double.POSITIVE_INFINITY;
         for (Bar b : bars) {
@@ -45,51 +70,47 @@ public final class BarChart {
         boolean log = Double.isFinite(minPositive) && max / minPositive > LOG_RATIO;
         Scale scale = log ? new LogScale(minPositive, max) : new LinearScale(max);
         int plot = WIDTH - LABEL - RIGHT;
-        int height = TOP + bars.size() * ROW + AXIS;
-        StringBuilder s = new StringBuilder(256 + bars.size() * 400);
-        s.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\"><title>").append(esc(unit)).append(higherIsBetter ? " (higher is better)" : " (lower is better)")
-                .append("</title>");
+        int bottom = TOP + bars.size() * ROW;
+        int height = bottom + AXIS;
+        String direction = higherIsBetter ? "higher is better" : "lower is better";
+
+        List<Tick> ticks = new ArrayList<>();
         for (double t : scale.ticks()) {
-            double x = LABEL + plot * scale.at(t);
-            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>",
-                    x, TOP, x, TOP + bars.size() * ROW));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
-                    x, TOP + bars.size() * ROW + 14, esc(Format.sig(t))));
+            ticks.add(new Tick(num(LABEL + plot * scale.at(t)), TOP, bottom, bottom + 14, tick(t)));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%s — %s%s</text>",
-                LABEL + plot / 2, TOP + bars.size() * ROW + 30, esc(unit), higherIsBetter ? "higher is better" : "lower is better",
-                log ? " — log scale" : ""));
+        Axis axis = new Axis(LABEL + plot / 2, bottom + 30, unit + " — " + direction + (log ? " — log scale" : ""));
+
+        List<Row> rows = new ArrayList<>(bars.size());
         int i = 0;
         for (Bar b : bars) {
-            int y = TOP + i * ROW;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"end\">%s</text>",
-                    LABEL - 8, y + 15, esc(b.label())));
-            if (Double.isFinite(b.value())) {
-                double w = Math.max(0, plot * scale.at(b.value()));
-                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"%s\"/>",
-                        LABEL, y + 4, w, ROW - 8, b.baseline() ? "bar base" : "bar"));
-                if (Double.isFinite(b.error()) && b.error() > 0) {
-                    double lo = LABEL + plot * scale.at(b.value() - b.error());
-                    double hi = LABEL + plot * scale.at(b.value() + b.error());
-                    int cy = y + ROW / 2;
-                    s.append(String.format(Locale.ROOT,
-                            "<path class=\"err\" d=\"M%.1f %dH%.1fM%.1f %dV%dM%.1f %dV%d\"/>",
-                            lo, cy, hi, lo, cy - 5, cy + 5, hi, cy - 5, cy + 5));
-                }
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"value\">%s</text>",
-                        WIDTH - RIGHT + 6, y + 15, esc(Format.score(b.value(), b.error())
-                                + (Double.isFinite(b.error()) ? " ± " + Format.error(b.error()) : ""))));
-            } else {
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"value\">no score</text>", LABEL + 4, y + 15));
+            int y = TOP + i++ * ROW;
+            if (!Double.isFinite(b.value())) {
+                rows.add(new Row(b.label(), LABEL - 8, y + 15, false, 0, 0, "0", 0, "", null, LABEL + 4, "no score"));
+                continue;
             }
-            i++;
+            String whisker = null;
+            if (Double.isFinite(b.error()) && b.error() > 0) {
+                String lo = num(LABEL + plot * scale.at(b.value() - b.error()));
+                String hi = num(LABEL + plot * scale.at(b.value() + b.error()));
+                int cy = y + ROW / 2;
+                whisker = "M" + lo + " " + cy + "H" + hi + "M" + lo + " " + (cy - 5) + "V" + (cy + 5)
+                        + "M" + hi + " " + (cy - 5) + "V" + (cy + 5);
+            }
+            rows.add(new Row(b.label(), LABEL - 8, y + 15, true, LABEL, y + 4, num(Math.max(0, plot * scale.at(b.value()))), ROW - 8,
+                    b.baseline() ? "bar base" : "bar", whisker, WIDTH - RIGHT + 6, Figures.withError(b.value(), b.error())));
         }
-        return s.append("</svg>").toString();
+        return new Chart(WIDTH, height, "0 0 " + WIDTH + " " + height, unit + " (" + direction + ")", ticks, axis, rows);
     }
 
-    static final double LOG_RATIO = 100;
+    /** An axis tick is an exact round number, not a measurement: written with the digits it has ("5", "0.25", "10,000"). */
+    static String tick(double t) {
+        int scale = java.math.BigDecimal.valueOf(t).round(new java.math.MathContext(12)).stripTrailingZeros().scale();
+        return Figures.fixed(t, Math.max(0, scale));
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
 
     /** Maps a value to 0 … 1 of the plot width (clamped), and names the ticks. */
     interface Scale {
@@ -108,7 +129,7 @@ public final class BarChart {
         }
 
         public List<Double> ticks() {
-            java.util.ArrayList<Double> t = new java.util.ArrayList<>();
+            List<Double> t = new ArrayList<>();
             for (double x = 0; x <= axisMax + step / 2; x += step) {
                 t.add(x);
             }
@@ -131,7 +152,7 @@ public final class BarChart {
         }
 
         public List<Double> ticks() {
-            java.util.ArrayList<Double> t = new java.util.ArrayList<>();
+            List<Double> t = new ArrayList<>();
             for (double x = lo; x <= hi * 1.001; x *= 10) {
                 t.add(x);
             }
@@ -148,24 +169,5 @@ public final class BarChart {
             }
         }
         return 10 * p;
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

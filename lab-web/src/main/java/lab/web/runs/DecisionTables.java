@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Metric;
 import lab.core.store.StoreType;
-import lab.web.Format;
+import lab.core.record.Figures;
+import lab.web.Links;
 import lab.web.flame.FlameCatalog;
 
 /**
@@ -50,7 +51,7 @@ public final class DecisionTables {
             if (m == null || Double.isNaN(m.score())) {
                 return new Cell("—", "", "", false, true);
             }
-            return new Cell(Format.score(m.score(), m.scoreError()), m.hasError() ? "± " + Format.error(m.scoreError()) : "",
+            return new Cell(Figures.value(m.score(), m.scoreError()), m.hasError() ? "± " + Figures.error(m.scoreError()) : "",
                     Double.toString(m.score()), !m.hasError(), false);
         }
     }
@@ -59,13 +60,35 @@ public final class DecisionTables {
     public record Ratio(String text, String error, String cls, String title, String sort) {
     }
 
+    /** @param compareHref the benchstat comparison of this store against the baseline (null for the baseline and foreign rows) */
     public record Row(String label, String detail, String key, boolean baseline, Cell score, String unit, Ratio ratio,
-                      List<Cell> metrics, List<FlameCatalog.Link> flames) {
+                      List<Cell> metrics, List<FlameCatalog.Link> flames, String compareHref) {
     }
 
+    /**
+     * One table. {@code part} says which rows of a table split across pages this is ("" when
+     * whole); {@code bars} are the chart's inputs, kept so a part can draw its own chart.
+     */
     public record Table(String anchor, String title, String subtitle, String unit, boolean higherIsBetter,
-                        String baselineLabel, List<MetricColumn> columns, List<Row> rows, String chart, boolean anyNoError,
-                        List<String> otherColumns, List<OtherRow> otherRows) {
+                        String baselineLabel, List<MetricColumn> columns, List<Row> rows, BarChart.Chart chart, boolean anyNoError,
+                        List<String> otherColumns, List<OtherRow> otherRows, List<BarChart.Bar> bars, String part) {
+
+        public int size() {
+            return rows.size();
+        }
+
+        /** Rows {@code from} … {@code to} (exclusive) as a table of their own, with its chart. */
+        public Table slice(int from, int to) {
+            if (from == 0 && to == rows.size()) {
+                return this;
+            }
+            List<Row> r = rows.subList(from, to);
+            String p = String.format(Locale.ROOT, "rows %,d–%,d of %,d", from + 1, to, rows.size());
+            return new Table(anchor + "-" + (from + 1), title, subtitle, unit, higherIsBetter, baselineLabel, columns, List.copyOf(r),
+                    BarChart.of(bars.subList(from, to), unit, higherIsBetter), r.stream().anyMatch(x -> x.score().noError()
+                    || x.metrics().stream().anyMatch(Cell::noError)), otherColumns,
+                    otherRows.isEmpty() ? otherRows : List.copyOf(otherRows.subList(from, to)), List.copyOf(bars.subList(from, to)), p);
+        }
     }
 
     /** Every other secondary metric of a row (gc counts and times, thread waits, profiler extras). */
@@ -75,7 +98,35 @@ public final class DecisionTables {
     private DecisionTables() {
     }
 
-    public static List<Table> build(List<BenchmarkResult> results, FlameCatalog flames) {
+    /**
+     * The tables cut into pages of at most {@code rowsPerPage} rows, in order; a table longer than
+     * what is left of a page continues on the next. Always at least one (possibly empty) page.
+     */
+    public static List<List<Table>> pages(List<Table> tables, int rowsPerPage) {
+        List<List<Table>> pages = new ArrayList<>();
+        List<Table> page = new ArrayList<>();
+        int used = 0;
+        for (Table t : tables) {
+            int i = 0;
+            while (i < t.size()) {
+                int take = Math.min(rowsPerPage - used, t.size() - i);
+                page.add(t.slice(i, i + take));
+                used += take;
+                i += take;
+                if (used == rowsPerPage) {
+                    pages.add(List.copyOf(page));
+                    page.clear();
+                    used = 0;
+                }
+            }
+        }
+        if (!page.isEmpty() || pages.isEmpty()) {
+            pages.add(List.copyOf(page));
+        }
+        return pages;
+    }
+
+    public static List<Table> build(String runId, List<BenchmarkResult> results, FlameCatalog flames) {
         Map<String, List<BenchmarkResult>> groups = new LinkedHashMap<>();
         for (BenchmarkResult r : results) {
             groups.computeIfAbsent(groupKey(r), k -> new ArrayList<>()).add(r);
@@ -85,7 +136,7 @@ public final class DecisionTables {
         List<Table> tables = new ArrayList<>(ordered.size());
         int n = 0;
         for (List<BenchmarkResult> g : ordered) {
-            tables.add(table("t" + (++n), g, flames));
+            tables.add(table(runId, "t" + (++n), g, flames));
         }
         return tables;
     }
@@ -140,7 +191,7 @@ public final class DecisionTables {
         }
     }
 
-    private static Table table(String anchor, List<BenchmarkResult> group, FlameCatalog flames) {
+    private static Table table(String runId, String anchor, List<BenchmarkResult> group, FlameCatalog flames) {
         BenchmarkResult first = group.get(0);
         boolean lab = labStyle(first);
         List<BenchmarkResult> rows = new ArrayList<>(group);
@@ -178,7 +229,9 @@ public final class DecisionTables {
             Ratio ratio = base == null ? null : isBase
                     ? new Ratio("baseline", "", "base", "the MemoryStore row every ratio is taken against", "1")
                     : ratio(r.primary(), base.primary());
-            out.add(new Row(label, detail, r.key(), isBase, score, r.primary().unit(), ratio, metrics, flames.links(r.key())));
+            String compare = base == null || isBase ? null
+                    : Links.query("/compare", "base", runId, "stores", "MEMORY," + r.param("store"));
+            out.add(new Row(label, detail, r.key(), isBase, score, r.primary().unit(), ratio, metrics, flames.links(r.key()), compare));
             bars.add(new BarChart.Bar(label, r.primary().score(), r.primary().scoreError(), isBase));
         }
         String title;
@@ -194,7 +247,7 @@ public final class DecisionTables {
                     + first.threads() + (first.threads() == 1 ? " thread" : " threads");
             subtitle = modeName(first.mode()) + " · " + first.className();
         }
-        String chart = BarChart.svg(bars, unit, higher);
+        BarChart.Chart chart = BarChart.of(bars, unit, higher);
         // Everything else JMH and the profilers reported, so nothing measured is hidden.
         java.util.Set<String> known = new java.util.HashSet<>();
         METRICS.forEach(c -> known.add(c.name()));
@@ -217,7 +270,7 @@ public final class DecisionTables {
             }
         }
         return new Table(anchor, title, subtitle, unit, higher, base == null ? null : storeLabel("MEMORY"), columns, out, chart, anyNoError,
-                List.copyOf(others.values()), otherRows);
+                List.copyOf(others.values()), otherRows, List.copyOf(bars), "");
     }
 
     /** The speed-up of {@code x} over {@code base} with its propagated uncertainty. */
@@ -231,29 +284,19 @@ public final class DecisionTables {
         boolean errors = x.hasError() && base.hasError();
         double rel = errors ? Math.sqrt(sq(x.scoreError() / a) + sq(base.scoreError() / b)) : Double.NaN;
         String sort = Double.toString(speedup);
-        String exact = String.format(Locale.ROOT, "%s× (x / baseline = %s)", Format.sig(speedup), Format.sig(a / b));
+        String exact = String.format(Locale.ROOT, "%s× (x / baseline = %s)", Figures.plain(speedup), Figures.plain(a / b));
         if (errors && Math.abs(a - b) <= x.scoreError() + base.scoreError()) {
             return new Ratio("~ within error", "", "same",
                     "the 99.9% intervals overlap: no difference shown at this precision; point estimate " + exact, sort);
         }
         boolean faster = speedup >= 1;
         double shown = faster ? speedup : 1 / speedup;
-        String text = fmtRatio(shown) + (faster ? "× faster" : "× slower");
-        String err = errors ? "± " + fmtRatio(shown * rel) : "";
+        String text = Figures.value(shown, errors ? shown * rel : Double.NaN) + (faster ? "× faster" : "× slower");
+        String err = errors ? "± " + Figures.error(shown * rel) : "";
         String title = errors
                 ? String.format(Locale.ROOT, "%s; relative error %.1f%% (errors of both scores added in quadrature)", exact, rel * 100)
                 : exact + "; no error estimate for at least one score, so no significance is claimed";
         return new Ratio(text, err, errors ? (faster ? "faster" : "slower") : "noerr", title, sort);
-    }
-
-    private static String fmtRatio(double v) {
-        if (v >= 100) {
-            return Format.fixed(v, 0);
-        }
-        if (v >= 10) {
-            return Format.fixed(v, 1);
-        }
-        return Format.fixed(v, 2);
     }
 
     private static double sq(double v) {

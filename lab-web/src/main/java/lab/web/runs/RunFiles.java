@@ -33,7 +33,7 @@ public final class RunFiles {
         if (ctx.queryParam("download") != null) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + run.id() + "-" + name + "\"");
         }
-        InputStream in = Files.newInputStream(file);
+        InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         ctx.result(in);
     }
 

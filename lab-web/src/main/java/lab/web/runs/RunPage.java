@@ -1,81 +1,132 @@
 package lab.web.runs;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
 import lab.core.record.JmhFormatException;
 import lab.core.record.RunConfiguration;
 import lab.core.record.RunManifest;
+import lab.core.record.RunStatus;
 import lab.core.record.StoredRun;
+import lab.core.record.Figures;
 import lab.web.Format;
+import lab.web.Pages;
+import lab.web.RunCache;
 import lab.web.Site;
 import lab.web.TemplateModel;
-import lab.web.flame.FlameCatalog;
+import lab.web.flame.FlameCatalogs;
 
 /**
  * {@code GET /runs/{id}}: the decision-log tables of one run, its chart per table, links to the
  * flame graphs and layouts, the environment and configuration, and the stored files.
  *
- * <p>The tables of a run are built once per loaded run and kept (a stored run never changes), so a
- * request costs one template pass.
+ * <p>A final run's tables are built once, and each of its pages is rendered once and served from
+ * the app's {@link lab.web.PageCache} (ETag, gzip). A running run is read again on every request
+ * (at most every quarter second, see {@link RunIndex}) so its finished results appear as they
+ * land, and its page refreshes itself. A run with more than {@link #ROWS_PER_PAGE} rows is cut
+ * into pages ({@code ?page=2}); every row stays reachable, and all of them are in
+ * {@code /api/runs/{id}} as JSON.
  */
 public final class RunPage {
+
+    /** Rows drawn on one page: a 96-result quick run is one page; a 5,000-result import is ten. */
+    public static final int ROWS_PER_PAGE = 500;
+
+    /** Seconds between reloads of a running run's page. */
+    static final int REFRESH_SECONDS = 10;
 
     /** A name and a value of the environment or configuration. */
     public record Entry(String name, String value) {
     }
 
-    /** The tables, and the same as template maps (see {@link TemplateModel}). */
-    private record Built(List<DecisionTables.Table> tables, Object model, String error, int results) {
-        Built(List<DecisionTables.Table> tables, String error, int results) {
-            this(tables, TemplateModel.of(tables), error, results);
-        }
+    /** A link to one page of a long run. */
+    public record PageLink(int n, String href, boolean current) {
     }
 
-    private static final Map<StoredRun, Built> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The run's tables cut into pages, or why there are none. */
+    private record Built(List<List<DecisionTables.Table>> pages, String error, int results) {
+    }
 
     private final Site site;
+    private final Pages pages;
+    private final FlameCatalogs flames;
+    private final RunCache<Built> built = new RunCache<>(64);
 
-    public RunPage(Site site) {
+    public RunPage(Site site, Pages pages, FlameCatalogs flames) {
         this.site = site;
+        this.pages = pages;
+        this.flames = flames;
     }
 
     public void show(Context ctx) {
         StoredRun run = site.run(ctx.pathParam("id"));
-        Built built = CACHE.computeIfAbsent(run, this::build);
+        Built b = built.get(run, this::build);
+        int page = page(ctx.queryParam("page"), b.pages().size());
+        pages.render(ctx, "run", run.id() + "|" + page, () -> model(run, b, page), run);
+    }
+
+    private static int page(String param, int count) {
+        if (param == null || param.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(param.trim());
+            if (n >= 1 && n <= count) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadRequestResponse("page must be a number from 1 to " + count);
+    }
+
+    private Map<String, Object> model(StoredRun run, Built b, int page) {
         RunManifest m = run.manifest();
+        List<DecisionTables.Table> tables = b.pages().get(page - 1);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", (m.label().isBlank() ? run.id() : m.label()) + " — run");
-        model.put("run", RunSummary.of(run));
-        model.put("tables", built.model());
-        model.put("resultCount", built.results());
-        model.put("resultsError", built.error());
+        model.put("run", TemplateModel.of(RunSummary.of(run)));
+        model.put("running", m.status() == RunStatus.RUNNING);
+        model.put("abandoned", m.status() == RunStatus.ABANDONED);
+        model.put("refresh", m.status() == RunStatus.RUNNING ? Integer.toString(REFRESH_SECONDS) : null);
+        model.put("tables", TemplateModel.of(tables));
+        model.put("resultCount", b.results());
+        model.put("resultsError", b.error());
         model.put("environment", environment(m.environment()));
         model.put("configuration", configuration(m.configuration()));
         model.put("warnings", m.warnings());
         model.put("files", files(run));
-        model.put("hasJmh", run.file("jmh.json").isPresent());
+        model.put("hasJmh", run.file(StoredRun.JMH_RESULT).isPresent());
         model.put("hasLayouts", run.file("layouts.json").isPresent());
-        model.put("flameCount", FlameCatalog.of(run, site.profiles()).folders().size());
-        model.put("anyNoError", built.tables().stream().anyMatch(DecisionTables.Table::anyNoError));
-        ctx.render("run", model);
+        model.put("flameCount", flames.of(run).folders().size());
+        model.put("anyNoError", tables.stream().anyMatch(DecisionTables.Table::anyNoError));
+        List<PageLink> links = new ArrayList<>();
+        if (b.pages().size() > 1) {
+            for (int i = 1; i <= b.pages().size(); i++) {
+                links.add(new PageLink(i, "/runs/" + run.id() + "?page=" + i, i == page));
+            }
+        }
+        model.put("pages", TemplateModel.of(links));
+        model.put("page", page);
+        model.put("rowsPerPage", ROWS_PER_PAGE);
+        return model;
     }
 
     private Built build(StoredRun run) {
         if (run.readError() != null) {
-            return new Built(List.of(), null, 0);
+            return new Built(List.of(List.of()), null, 0);
         }
         try {
             List<BenchmarkResult> results = run.results();
-            return new Built(DecisionTables.build(results, FlameCatalog.of(run, site.profiles())), null, results.size());
+            List<DecisionTables.Table> tables = DecisionTables.build(run.id(), results, flames.of(run));
+            return new Built(DecisionTables.pages(tables, ROWS_PER_PAGE), null, results.size());
         } catch (JmhFormatException e) {
-            return new Built(List.of(), "jmh.json cannot be read: " + e.getMessage(), 0);
+            return new Built(List.of(List.of()), "jmh.json cannot be read: " + e.getMessage(), 0);
         }
     }
 
@@ -118,7 +169,7 @@ public final class RunPage {
         add(out, "Stores", c.stores() == null ? null : String.join(", ", c.stores()));
         add(out, "Workloads", c.workloads() == null ? null : String.join(", ", c.workloads()));
         add(out, "Threads", c.threads() == null ? null : c.threads().toString().replaceAll("[\\[\\]]", ""));
-        add(out, "Dataset", c.datasetSize() == null ? null : Format.fixed(c.datasetSize(), 0) + " tasks");
+        add(out, "Dataset", c.datasetSize() == null ? null : Figures.fixed(c.datasetSize(), 0) + " tasks");
         add(out, "Keys", join(c.keyDistribution(), c.zipfExponent() == null ? null : "s = " + c.zipfExponent()));
         add(out, "Forks", c.forks() == null ? null : c.forks().toString());
         add(out, "Warm-up", join(c.warmupIterations() == null ? null : c.warmupIterations() + " ×", c.warmupTime()));

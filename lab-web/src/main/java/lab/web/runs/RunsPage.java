@@ -12,7 +12,12 @@ import lab.core.store.StoreType;
 import lab.web.Site;
 import lab.web.TemplateModel;
 
-/** {@code GET /runs}: every stored run, newest first, filtered by label, store and status. */
+/**
+ * {@code GET /runs}: every run, newest first, filtered by label, store and status — running ones
+ * with their progress (the page reloads itself while one runs), abandoned ones with how to remove
+ * them. Rendered per request (the list changes as runs land); the rows are built once per index
+ * version.
+ */
 public final class RunsPage {
 
     private final Site site;
@@ -52,6 +57,10 @@ public final class RunsPage {
         model.put("stores", all.stores());
         model.put("statuses", statuses);
         model.put("reports", site.reports().toString());
+        boolean anyRunning = all.rows().stream().anyMatch(r -> r.status().equals(RunStatus.RUNNING.json()));
+        model.put("anyRunning", anyRunning);
+        model.put("refresh", anyRunning ? "10" : null);
+        ctx.header("Cache-Control", "no-cache");
         ctx.render("runs", model);
     }
 

@@ -43,7 +43,7 @@ class ComparePagesTest {
         Path shardRead = profiles.resolve(newer).resolve(Fixtures.BENCH + ".read-Throughput-store-SHARD-t1");
         Files.writeString(shardRead.resolve("collapsed-cpu.csv"), "java/lang/Thread.run;" + Fixtures.BENCH
                 + ".read;lab/core/store/ShardStore.get;java/util/HashMap.get 300\njava/lang/Thread.run;" + Fixtures.BENCH
-                + ".read;lab/core/store/ShardStore.park;jdk/internal/misc/Unsafe.park 700\n");
+                + ".read;lab/core/store/ShardStore.park;jdk/internal/misc/Unsafe.park 700\njava/lang/Thread.run;<script>alert(2)</script> 5\n");
     }
 
     Site site() {
@@ -94,6 +94,9 @@ class ComparePagesTest {
                     .contains("+ jdk/internal/misc/Unsafe.park")
                     .contains("Gone from head")
                     .contains("lab/core/store/MEMORYStore.get");
+            // drawn by the template: frame names escaped, no markup passed through unescaped
+            assertThat(page).contains("<svg class=\"flamediff\"").contains("&lt;script&gt;alert(2)").doesNotContain("<script>alert(2)");
+            assertThat(page).containsPattern("<rect rx=\"1\" x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"[0-9.]+\" height=\"16\" fill=\"rgb\\([0-9,]+\\)\" class=\"new\"/>");
         });
     }
 
@@ -129,7 +132,7 @@ class ComparePagesTest {
                     .contains("shard-read-speedup").contains("15.2x faster")
                     .contains("not testable here").contains("this machine has 2 cores")
                     .contains("the run lacks the mixed workload")
-                    .contains("/compare?base=" + newer + "&amp;stores=MEMORY,SHARD");
+                    .contains("/compare?base=" + newer + "&amp;stores=MEMORY%2CSHARD\"");
         });
     }
 
@@ -147,7 +150,7 @@ class ComparePagesTest {
         Path empty = Files.createDirectories(root.resolve("empty"));
         JavalinTest.test(WebApp.create(Site.of(empty, profiles)), (server, client) -> {
             String html = client.get("/claims").body().string();
-            assertThat(html).contains("No complete run yet");
+            assertThat(html).contains("No complete run of <code>./lab run</code> yet");
         });
     }
 

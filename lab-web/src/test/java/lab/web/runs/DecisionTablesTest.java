@@ -18,8 +18,8 @@ class DecisionTablesTest {
     void throughputRatioIsStoreOverBaselineWithRelativeErrorsAddedInQuadrature() {
         DecisionTables.Ratio r = DecisionTables.ratio(m(20, 0.4, "ops/us"), m(10, 0.2, "ops/us"));
         // 2× faster; relative errors 2% and 2% → √(0.02² + 0.02²) = 2.83% of 2 = 0.057
-        assertThat(r.text()).isEqualTo("2.00× faster");
-        assertThat(r.error()).isEqualTo("± 0.06");
+        assertThat(r.text()).isEqualTo("2.000× faster");
+        assertThat(r.error()).isEqualTo("± 0.057"); // two significant digits of the error, the ratio to the same place
         assertThat(r.cls()).isEqualTo("faster");
         assertThat(r.title()).contains("relative error 2.8%");
     }
@@ -30,7 +30,7 @@ class DecisionTablesTest {
         assertThat(slower.text()).isEqualTo("4.10× slower");
         assertThat(slower.cls()).isEqualTo("slower");
         DecisionTables.Ratio faster = DecisionTables.ratio(m(1, 0.01, "ns/op"), m(12.3, 0.1, "ns/op"));
-        assertThat(faster.text()).isEqualTo("12.3× faster");
+        assertThat(faster.text()).isEqualTo("12.30× faster");
     }
 
     @Test
@@ -39,13 +39,13 @@ class DecisionTablesTest {
         assertThat(r.text()).isEqualTo("~ within error");
         assertThat(r.cls()).isEqualTo("same");
         DecisionTables.Ratio apart = DecisionTables.ratio(m(10.5, 0.2, "ops/us"), m(10, 0.2, "ops/us"));
-        assertThat(apart.text()).isEqualTo("1.05× faster");
+        assertThat(apart.text()).isEqualTo("1.050× faster");
     }
 
     @Test
     void withoutAnErrorTheRatioIsShownButClaimsNoSignificance() {
         DecisionTables.Ratio r = DecisionTables.ratio(m(30, Double.NaN, "ops/us"), m(10, 0.2, "ops/us"));
-        assertThat(r.text()).isEqualTo("3.00× faster");
+        assertThat(r.text()).isEqualTo("3.000× faster");
         assertThat(r.error()).isEmpty();
         assertThat(r.cls()).isEqualTo("noerr");
         assertThat(r.title()).contains("no significance");
