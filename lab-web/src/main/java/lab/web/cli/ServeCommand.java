@@ -44,11 +44,16 @@ public final class ServeCommand implements LabCommand {
     }
 
     static void serveUntilStopped(Javalin app) throws InterruptedException {
+        stopOnExit(app).await();
+    }
+
+    /** Stops the site when the JVM exits (Ctrl+C); the latch opens once it has. */
+    static CountDownLatch stopOnExit(Javalin app) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             stopped.countDown();
         }, "lab-serve-stop"));
-        stopped.await();
+        return stopped;
     }
 }
