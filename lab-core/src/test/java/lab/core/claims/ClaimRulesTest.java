@@ -195,7 +195,7 @@ class ClaimRulesTest {
         assertThat(r.variant()).isEqualTo("BEST=CONCURRENT");
         assertThat(r.verdict()).isEqualTo(Verdict.INFORMATION);
         // the floor reads at 5 ns, CONCURRENT at 8: the best store is 1.6x slower than the floor
-        assertThat(r.ours()).isEqualTo("0.63×");
+        assertThat(r.ours()).isEqualTo("0.625×"); // to the precision its interval supports (Figures)
         assertThat(r.measured()).contains("CONCURRENT vs READ_FLOOR");
         assertThat(r.compared()).isEmpty();
     }
@@ -209,7 +209,7 @@ class ClaimRulesTest {
         ClaimResult linear = only(LINEAR, run(
                 result("read", "CONCURRENT").raw(around(10, 0.02, 8)),
                 result("read", "CONCURRENT").threads(2).raw(around(10.2, 0.02, 8))));
-        assertThat(linear.ours()).isEqualTo("1.96×");
+        assertThat(linear.ours()).isEqualTo("1.961×");
         assertThat(linear.verdict()).isEqualTo(Verdict.HOLDS);
         ClaimResult flat = only(LINEAR, run(
                 result("read", "CONCURRENT").raw(around(10, 0.02, 8)),
@@ -224,14 +224,14 @@ class ClaimRulesTest {
              "subject": ["CHANNEL"], "convert": "perSecond", "figures": [1500]}""");
         // 666 ns/op is 1.5 million operations a second, not 1,500
         ClaimResult r = only(rps, run(result("read", "CHANNEL").raw(around(666, 0.02, 8))));
-        assertThat(r.ours()).isEqualTo("1502k ops/s");
+        assertThat(r.ours()).isEqualTo("1,502,000 ops/s"); // to the thousands its interval supports
         assertThat(r.verdict()).isEqualTo(Verdict.CONTRADICTED);
         ClaimBook annual = book("""
             {"id": "a", "quote": "q", "logFigure": "f", "kind": "value", "workload": "read", "threads": 1,
              "metric": "gc.alloc.rate.norm", "subject": ["CHANNEL"], "convert": "annualGB", "figures": [6, 8]}""");
         // 200 B/op x 1000/s x a year = 6,307 GB: the log's "6-8 GB" is off by a thousand
         ClaimResult a = only(annual, run(ClaimEvaluatorTest.channelBytes(200)));
-        assertThat(a.ours()).isEqualTo("6307 GB/year at 1000 ops/s");
+        assertThat(a.ours()).isEqualTo("6,307 GB/year at 1000 ops/s");
         assertThat(a.verdict()).isEqualTo(Verdict.CONTRADICTED);
     }
 

@@ -3,6 +3,7 @@ package lab.core.bench.run;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import lab.core.record.Figures;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -53,9 +54,10 @@ final class RunConsole {
     /** A trial whose timing forks are all in: its score over them. */
     void finished(String what, RunResult merged, int forks) {
         Result<?> p = merged.getPrimaryResult();
+        // the figure to the precision its interval supports (Figures), as the site and the tables print it
         String score = Double.isFinite(p.getScoreError())
-                ? String.format(Locale.ROOT, "%s ± %s %s (JMH's 99.9%% interval over %d fork%s)", figure(p.getScore()),
-                        figure(p.getScoreError()), p.getScoreUnit(), forks, forks == 1 ? "" : "s")
+                ? String.format(Locale.ROOT, "%s %s (JMH's 99.9%% interval over %d fork%s)", Figures.withError(p.getScore(),
+                        p.getScoreError()), p.getScoreUnit(), forks, forks == 1 ? "" : "s")
                 : String.format(Locale.ROOT, "%s %s (%d fork%s, too few iterations for an interval)", figure(p.getScore()),
                         p.getScoreUnit(), forks, forks == 1 ? "" : "s");
         line(what + " = " + score);
