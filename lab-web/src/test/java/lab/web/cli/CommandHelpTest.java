@@ -24,7 +24,7 @@ class CommandHelpTest {
     @Test
     void theCommandListNamesServeAndDemo() {
         assertThat(help("help")).containsPattern("(?m)^ +serve +serve the report site")
-                .containsPattern("(?m)^ +demo +a quick run of every store");
+                .containsPattern("(?m)^ +demo +the report site \\(address printed first\\), then a quick run");
     }
 
     @Test
