@@ -22,6 +22,8 @@ public final class StoredRun {
     public static final String JMH_RESULT = "jmh.json";
     /** The profiled fork of each benchmark (agent, async-profiler, gc): counts, not scores. */
     public static final String JMH_PROFILED = "jmh-profiled.json";
+    /** A load run's measurements ({@link LoadResults}). */
+    public static final String LOAD = "load.json";
     /** JMH's console output of every fork. */
     public static final String JMH_LOG = "jmh.log";
     /** A run being written lives in {@code .tmp-<id>} until it is committed. */
@@ -34,6 +36,7 @@ public final class StoredRun {
     private volatile List<BenchmarkResult> results;
     private volatile List<BenchmarkResult> profiledResults;
     private volatile Optional<Layouts> layouts;
+    private volatile Optional<LoadResults> loadResults;
 
     private StoredRun(Path dir, RunManifest manifest, String readError) {
         this.dir = dir;
@@ -208,6 +211,26 @@ public final class StoredRun {
             layouts = l;
         }
         return l;
+    }
+
+    /**
+     * A load run's {@code load.json} (parsed once, then cached); empty when the run has none.
+     *
+     * @throws IllegalArgumentException when load.json exists but cannot be read as one (the message
+     *                                  says why)
+     */
+    public Optional<LoadResults> loadResults() {
+        Optional<LoadResults> r = loadResults;
+        if (r == null) {
+            Optional<Path> f = readError == null ? file(LOAD) : Optional.empty();
+            try {
+                r = f.isPresent() ? Optional.of(Json.MAPPER.readValue(readNoFollow(f.get()), LoadResults.class)) : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(LOAD + " of run " + id() + " is unreadable: " + e.getMessage(), e);
+            }
+            loadResults = r;
+        }
+        return r;
     }
 
     private List<BenchmarkResult> parse(String name) {
