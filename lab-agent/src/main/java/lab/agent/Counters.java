@@ -169,6 +169,16 @@ public final class Counters {
         return n;
     }
 
+    /** Contended acquisitions in a counters array (the slot constants are not visible outside the agent's jar). */
+    public static long contended(long[] c) {
+        return at(c, LabCounters.CONTENDED);
+    }
+
+    /** Parks in a counters array. */
+    public static long parks(long[] c) {
+        return at(c, LabCounters.PARK);
+    }
+
     /** Allocations of every class in a counters array. */
     public static long allocations(long[] c) {
         long n = 0;

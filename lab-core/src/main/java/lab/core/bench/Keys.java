@@ -29,9 +29,10 @@ public class Keys {
 
     /**
      * Benchmark thread {@code threadIndex}'s key sequence: what ReadBenchmark's threads read, and
-     * the read floor's ({@link ReadFloorBenchmark}), so floor and stores see the same keys.
+     * the read floor's ({@link ReadFloorBenchmark}), so floor and stores see the same keys; the
+     * load runner's wrk thread {@code i} sends requests for the keys of thread {@code i}.
      */
-    static int[] streamFor(int datasetSize, int threadIndex) {
+    public static int[] streamFor(int datasetSize, int threadIndex) {
         return KeyStreams.zipf(datasetSize, datasetSize, lengthFor(datasetSize), 1_000_003L * (threadIndex + 1));
     }
 

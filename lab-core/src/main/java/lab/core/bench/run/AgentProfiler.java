@@ -11,7 +11,7 @@ import lab.core.record.RunRepository;
  * The profiler adds {@code -javaagent:<jar>=includes=...} to each fork and reports the
  * {@code lab.*.norm} counters as secondary results.
  */
-final class AgentProfiler {
+public final class AgentProfiler {
 
     /** The lab agent's JMH profiler (lab-agent, package lab.agent.jmh). */
     static final String PROFILER_CLASS = "lab.agent.jmh.LabCountersProfiler";
@@ -27,7 +27,7 @@ final class AgentProfiler {
     /** The agent for this run, or null with a warning saying why the run has no lab.* counters. */
     static AgentProfiler resolve(RunRequest request, List<String> warnings) {
         Path jar = request.agentJar != null ? request.agentJar
-                : (request.repoRoot != null ? request.repoRoot : RunRepository.labHome()).resolve("lab-agent/target/lab-agent.jar");
+                : defaultJar(request.repoRoot != null ? request.repoRoot : RunRepository.labHome());
         if (!Files.isRegularFile(jar)) {
             warnings.add("lab agent jar not found at " + jar.toAbsolutePath() + " (build it: mvn -pl lab-agent package):"
                     + " no lab.* counters in this run");
@@ -42,7 +42,13 @@ final class AgentProfiler {
         return new AgentProfiler(jar.toAbsolutePath(), jarVersion(jar));
     }
 
-    private static String jarVersion(Path jar) {
+    /** Where a checkout builds the agent jar ({@code mvn -pl lab-agent package}). */
+    public static Path defaultJar(Path checkout) {
+        return checkout.resolve("lab-agent/target/lab-agent.jar");
+    }
+
+    /** The jar's Implementation-Version, or null. */
+    public static String jarVersion(Path jar) {
         try (java.util.jar.JarFile jf = new java.util.jar.JarFile(jar.toFile())) {
             java.util.jar.Manifest mf = jf.getManifest();
             return mf == null ? null : mf.getMainAttributes().getValue("Implementation-Version");

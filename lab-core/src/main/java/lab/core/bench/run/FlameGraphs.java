@@ -139,6 +139,17 @@ public final class FlameGraphs {
                 + ";alloc;lock=" + LOCK_INTERVAL + ";dir=" + d;
     }
 
+    /**
+     * async-profiler's command that starts the same recording in a JVM that loads the library
+     * itself (the load runner's servers): the same events and intervals as {@link #jmhOptions},
+     * one JFR file, written by the {@code stop} command; {@link #convert} turns it into flame
+     * graphs (name it {@code jfr-<anything>.jfr}).
+     */
+    public String startCommand(Path jfr) {
+        return "start,event=" + cpuEvent + ",interval=" + CPU_INTERVAL_NS + ",alloc,lock=" + LOCK_INTERVAL
+                + ",jfr,file=" + jfr.toAbsolutePath();
+    }
+
     public String version() {
         return version;
     }

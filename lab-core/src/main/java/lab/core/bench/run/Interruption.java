@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-C (SIGINT) or SIGTERM during a run: stop the forked JMH JVMs, let the run loop store what
  * finished as an interrupted run, and keep the JVM alive until it has (a shutdown hook that
  * returns lets the JVM halt). If the loop cannot store it in time, the run's folder keeps what
- * was published last and is listed as abandoned.
+ * was published last and is listed as abandoned. The load runner ({@code lab.api.load}) uses it
+ * the same way: its children are wrk and the servers.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
 
     /** How long the hook waits for the run to be stored before letting the JVM exit. */
     static final long STORE_DEADLINE_SECONDS = 60;
@@ -20,19 +21,19 @@ final class Interruption implements AutoCloseable {
     private final Runnable onSignal;
     private volatile boolean stopping;
 
-    Interruption(String runId, Runnable onSignal) {
+    public Interruption(String runId, Runnable onSignal) {
         this.onSignal = onSignal;
         this.hook = new Thread(this::signalled, "lab-run-" + runId + "-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** Whether a signal asked the run to stop. */
-    boolean stopping() {
+    public boolean stopping() {
         return stopping;
     }
 
     /** The run is stored (or failed to be): the hook may let the JVM exit. */
-    void storeDone() {
+    public void storeDone() {
         stored.countDown();
     }
 

@@ -144,8 +144,17 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
 
     /** The trials' order in one round: a shuffle seeded by the run's seed and the round. */
     public List<Integer> roundOrder(int round) {
+        return roundOrder(trials.size(), seed, round);
+    }
+
+    /**
+     * The order of {@code n} trials in one round: a shuffle seeded by {@code seed + round}. Every
+     * interleaved design of the lab schedules its rounds with this (the JMH runner here, the load
+     * runner's store x connections points), so a run replays from its seed.
+     */
+    public static List<Integer> roundOrder(int n, long seed, int round) {
         List<Integer> order = new ArrayList<>();
-        for (int t = 0; t < trials.size(); t++) {
+        for (int t = 0; t < n; t++) {
             order.add(t);
         }
         Collections.shuffle(order, new Random(seed + round));
