@@ -57,6 +57,8 @@ public record Claim(String id, String section, String quote, String logFigure, K
         @JsonProperty("order") ORDER,
         /** throughput at the run's highest thread count ÷ at 1 thread, against the thread count ("linear"). */
         @JsonProperty("scaling") SCALING,
+        /** a store's measured maximum requests/s in the newest complete load run ({@link LoadJudge}). */
+        @JsonProperty("load") LOAD,
         /** a JOL size from layouts.json. */
         @JsonProperty("layout") LAYOUT,
         /** measured and shown, never a verdict: the log's quantity is not ours; {@code reason} says why. */
@@ -127,6 +129,9 @@ public record Claim(String id, String section, String quote, String logFigure, K
                     + " (Bonferroni, as any one reversal suffices); otherwise inconclusive.";
             case SCALING -> "Scaling = throughput of " + String.join("/", subject) + " at the run's highest thread count ÷ at 1"
                     + " thread (" + workload + "), paired by round; 'linear' = the thread count. " + rules;
+            case LOAD -> "Maximum requests/s of " + String.join("/", subject) + "'s Task API in the newest complete load run"
+                    + " (./lab load): the median over its rounds at the connection count where it is highest, with its"
+                    + " order-statistic interval. " + Rules.VALUE_RULE;
             case LAYOUT -> ("saving32".equals(measure)
                     ? "32 × (deep size of the empty MemoryStore shard − deep size of the empty ShardUnit)"
                     : "Deep size of the empty MemoryStore shard / deep size of the empty ShardUnit")

@@ -120,6 +120,13 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
                 case ORDER -> require(c.stores().size() >= 2 && c.workload() != null, c.id() + ": at least two stores and a workload");
                 case LAYOUT -> require("ratio".equals(c.measure()) || "saving32".equals(c.measure()), c.id() + ": measure is ratio or saving32");
                 case UNTESTABLE, INFORMATION -> require(c.reason() != null, c.id() + ": reason is required");
+                case LOAD -> {
+                    require(!c.subject().isEmpty(), c.id() + ": subject is required");
+                    require(!c.figures().isEmpty(), c.id() + ": figures are required");
+                    require(c.direction() == null || (c.directionBound() != null
+                            && (c.direction().equals("above") || c.direction().equals("below"))),
+                            c.id() + ": direction is 'above' or 'below' with a directionBound");
+                }
                 case SCALING -> require(!c.subject().isEmpty() && c.workload() != null, c.id() + ": subject and workload are required");
                 default -> { }
             }

@@ -28,7 +28,8 @@ public final class ClaimEvaluator {
             Claim.Kind.SCALING, new ScalingJudge(),
             Claim.Kind.LAYOUT, new LayoutJudge(),
             Claim.Kind.INFORMATION, new OtherJudges.Information(),
-            Claim.Kind.UNTESTABLE, new OtherJudges.Untestable()));
+            Claim.Kind.UNTESTABLE, new OtherJudges.Untestable(),
+            Claim.Kind.LOAD, new LoadJudge()));
 
     private ClaimEvaluator() {
     }

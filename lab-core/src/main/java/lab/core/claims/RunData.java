@@ -8,6 +8,9 @@ import java.util.Set;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
 import lab.core.record.Layouts;
+import lab.core.record.LoadResults;
+import lab.core.record.RunKind;
+import lab.core.record.RunRepository;
 import lab.core.record.StoredRun;
 
 /**
@@ -21,9 +24,26 @@ import lab.core.record.StoredRun;
  * @param jvm            the JVM configuration the claims look at, or null (the run has one)
  * @param layouts        the run's layouts.json, or null
  * @param layoutsProblem why there are no layouts (missing or unreadable), or null
+ * @param load           the load run of the requests-per-second claims, or null when none is stored
  */
 public record RunData(String runId, List<BenchmarkResult> allResults, List<BenchmarkResult> allProfiled,
-                      Environment environment, Layouts layouts, String layoutsProblem, String jvm) {
+                      Environment environment, Layouts layouts, String layoutsProblem, String jvm, LoadRun load) {
+
+    /**
+     * The load run the requests-per-second claims are judged on ({@link LoadJudge}): the run itself
+     * when it is one, else the newest complete load run stored beside it.
+     */
+    public record LoadRun(String id, LoadResults results, Environment environment) {
+
+        /** The run's load results, or null when it has none or they cannot be read. */
+        static LoadRun of(StoredRun run) {
+            try {
+                return run.loadResults().map(r -> new LoadRun(run.id(), r, run.manifest().environment())).orElse(null);
+            } catch (IllegalArgumentException unreadable) {
+                return null;
+            }
+        }
+    }
 
     public RunData {
         allResults = List.copyOf(allResults);
@@ -31,9 +51,20 @@ public record RunData(String runId, List<BenchmarkResult> allResults, List<Bench
         environment = environment == null ? Environment.unknown() : environment;
     }
 
+    /** A run without a load run beside it. */
+    public RunData(String runId, List<BenchmarkResult> allResults, List<BenchmarkResult> allProfiled, Environment environment,
+                   Layouts layouts, String layoutsProblem, String jvm) {
+        this(runId, allResults, allProfiled, environment, layouts, layoutsProblem, jvm, null);
+    }
+
+    /** The same run with the load run its requests-per-second claims are judged on. */
+    public RunData withLoad(LoadRun value) {
+        return new RunData(runId, allResults, allProfiled, environment, layouts, layoutsProblem, jvm, value);
+    }
+
     /** A run of timing results alone (imports, tests). */
     public RunData(String runId, List<BenchmarkResult> results, Environment environment, Layouts layouts, String layoutsProblem) {
-        this(runId, results, List.of(), environment, layouts, layoutsProblem, null);
+        this(runId, results, List.of(), environment, layouts, layoutsProblem, null, null);
     }
 
     public static RunData of(StoredRun run) {
@@ -45,7 +76,10 @@ public record RunData(String runId, List<BenchmarkResult> allResults, List<Bench
         } catch (IllegalArgumentException e) {
             problem = Layouts.FILE_NAME + " is unreadable: " + e.getMessage();
         }
-        RunData d = new RunData(run.id(), run.results(), run.profiledResults(), run.manifest().environment(), layouts, problem, null);
+        LoadRun load = run.manifest().kind() == RunKind.LOAD ? LoadRun.of(run)
+                : new RunRepository(run.dir().getParent()).newestComplete(RunKind.LOAD).map(LoadRun::of).orElse(null);
+        RunData d = new RunData(run.id(), run.results(), run.profiledResults(), run.manifest().environment(), layouts, problem,
+                null, load);
         return d.jvms().isEmpty() ? d : d.forJvm(d.jvms().get(0));
     }
 
@@ -62,7 +96,7 @@ public record RunData(String runId, List<BenchmarkResult> allResults, List<Bench
 
     /** The same run seen through one JVM configuration. */
     public RunData forJvm(String name) {
-        return new RunData(runId, allResults, allProfiled, environment, layouts, layoutsProblem, name);
+        return new RunData(runId, allResults, allProfiled, environment, layouts, layoutsProblem, name, load);
     }
 
     /** The timing results of the selected configuration. */

@@ -3,7 +3,7 @@ package lab.core.cli;
 import java.util.Optional;
 
 import lab.core.record.RunRepository;
-import lab.core.record.RunStatus;
+import lab.core.record.RunKind;
 import lab.core.record.StoredRun;
 
 /**
@@ -37,8 +37,8 @@ final class RunArgument {
         return run;
     }
 
-    /** The newest complete, readable run. */
+    /** The newest complete, readable run of {@code ./lab run} (a load run has no JMH results to compare or judge). */
     static Optional<StoredRun> newestComplete(RunRepository repo) {
-        return repo.list().stream().filter(r -> r.readable() && r.manifest().status() == RunStatus.COMPLETE).findFirst();
+        return repo.newestComplete(RunKind.JMH);
     }
 }

@@ -100,6 +100,17 @@ public final class RunRepository {
         return removed;
     }
 
+    /**
+     * The newest complete, readable run of a kind: what the claims and the load page read by
+     * default (the JMH run a load run's matrix shows ns/op from, the load run the RPS claims are
+     * judged on).
+     */
+    public Optional<StoredRun> newestComplete(RunKind kind) {
+        return list().stream()
+                .filter(r -> r.readable() && r.manifest().status() == RunStatus.COMPLETE && r.manifest().kind() == kind)
+                .findFirst();
+    }
+
     public static final Comparator<StoredRun> NEWEST_FIRST = Comparator
             .comparing((StoredRun r) -> r.manifest().startedAt() == null ? Instant.EPOCH : r.manifest().startedAt())
             .thenComparing(StoredRun::id).reversed();

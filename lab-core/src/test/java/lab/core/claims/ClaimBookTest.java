@@ -139,7 +139,11 @@ class ClaimBookTest {
 
     @Test
     void theWholeBookEvaluatesOnACompleteRunWithoutErrors() {
-        RunData run = ClaimEvaluatorTest.run(fullRun());
+        // a complete run has a load run beside it, with the stores of the log's load-testing matrix
+        RunData run = ClaimEvaluatorTest.run(fullRun()).withLoad(LoadJudgeTest.withLoad(
+                LoadJudgeTest.point("SHARD", 16, 30_000, 31_000, 32_000), LoadJudgeTest.point("SHARD_POOLED", 16, 30_000, 31_000, 32_000),
+                LoadJudgeTest.point("MEMORY", 16, 20_000, 21_000, 22_000), LoadJudgeTest.point("CHANNEL", 16, 9_000, 10_000, 11_000))
+                .load());
         ClaimReport report = ClaimEvaluator.evaluate(BOOK, run);
         int expected = BOOK.claims().stream().mapToInt(c -> c.subject().size() > 1 ? c.subject().size() : 1).sum();
         assertThat(report.results()).noneSatisfy(r -> assertThat(r.why()).isNull());
