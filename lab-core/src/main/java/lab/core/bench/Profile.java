@@ -34,15 +34,15 @@ import java.util.Map;
  * </ul>
  */
 public enum Profile {
-    SMOKE("CI check that everything works: every store on read, write, getAll at 1 thread, 10,000 tasks, 1 timing fork",
+    SMOKE("CI check that everything works: every store on read, write, getAll at 1 thread",
             10_000, 1, 1, 100, 2, 100,
             cells(Workload.READ, T.ONE, Workload.WRITE, T.ONE, Workload.GET_ALL, T.ONE)),
     QUICK("what the decision log's claims test: every store, reads and writes at 1 and #cores threads, mixed and contention"
-            + " at #cores, getAll and create at 1; 1,000,000 tasks; 6 timing forks of 2+3 x 100 ms",
+            + " at #cores, getAll and create at 1",
             1_000_000, 6, 2, 100, 3, 100,
             cells(Workload.READ, T.BOTH, Workload.WRITE, T.BOTH, Workload.CREATE, T.ONE, Workload.MIXED, T.CORES,
                     Workload.GET_ALL, T.ONE, Workload.CONTENTION, T.CORES)),
-    FULL("publication: every store x every workload x 1 and #cores threads; 1,000,000 tasks; 6 timing forks of 3+5 x 1 s",
+    FULL("publication: every store x every workload x 1 and #cores threads",
             1_000_000, 6, 3, 1000, 5, 1000,
             cells(Workload.READ, T.BOTH, Workload.WRITE, T.BOTH, Workload.CREATE, T.BOTH, Workload.MIXED, T.BOTH,
                     Workload.GET_ALL, T.BOTH, Workload.CONTENTION, T.BOTH));
@@ -54,7 +54,7 @@ public enum Profile {
         static final String BOTH = "1,cores";
     }
 
-    private final String description;
+    private final String what;
     private final int datasetSize;
     private final int forks;
     private final int warmupIterations;
@@ -64,9 +64,9 @@ public enum Profile {
     /** Workload → thread counts ("1", "cores" or both). */
     private final Map<Workload, String> cells;
 
-    Profile(String description, int datasetSize, int forks, int warmupIterations, int warmupMillis,
+    Profile(String what, int datasetSize, int forks, int warmupIterations, int warmupMillis,
             int measurementIterations, int measurementMillis, Map<Workload, String> cells) {
-        this.description = description;
+        this.what = what;
         this.datasetSize = datasetSize;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
@@ -88,9 +88,10 @@ public enum Profile {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** One line on what the profile measures (the CLI's help shows it). */
+    /** One line on what the profile measures (the CLI's help shows it), its figures from its fields. */
     public String description() {
-        return description;
+        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork each", what,
+                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis);
     }
 
     public int datasetSize() {

@@ -60,13 +60,10 @@ public final class FlameGraphs {
     private final Path library;
     private final String version;
     private final String cpuEvent;
-    private final List<String> warnings;
-
-    private FlameGraphs(Path library, String version, String cpuEvent, List<String> warnings) {
+    private FlameGraphs(Path library, String version, String cpuEvent) {
         this.library = library;
         this.version = version;
         this.cpuEvent = cpuEvent;
-        this.warnings = warnings;
     }
 
     /**
@@ -115,7 +112,7 @@ public final class FlameGraphs {
             }
         }
         warnings.addAll(local);
-        return new FlameGraphs(lib, version, cpu, local);
+        return new FlameGraphs(lib, version, cpu);
     }
 
     private static String tryStart(AsyncProfiler.JavaApi api, String event) {
@@ -159,13 +156,7 @@ public final class FlameGraphs {
         return cpuEvent;
     }
 
-    public Path library() {
-        return library;
-    }
 
-    public List<String> warnings() {
-        return warnings;
-    }
 
     /**
      * Converts the JFR recording JMH left in {@code trialDir} into {@code flame-<event>-forward.html}

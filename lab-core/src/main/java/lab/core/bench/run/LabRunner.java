@@ -41,9 +41,6 @@ public final class LabRunner {
     public record Outcome(String id, RunStatus status, String error) {
     }
 
-    /** The largest store size the JOL footprint pass measures (bytes per entry have settled by then). */
-    static final int LAYOUT_ENTRIES = 10_000;
-
     private final RunRequest request;
     private final PrintStream out;
     private final PrintStream err;
@@ -185,11 +182,11 @@ public final class LabRunner {
 
     /**
      * The JOL pass (lab.core.layout): class layouts and per-task footprints into the run folder,
-     * at {@link #LAYOUT_ENTRIES} tasks per store at most, in each of the run's JVM configurations
+     * at {@link #LayoutLab.DEFAULT_ENTRIES} tasks per store at most, in each of the run's JVM configurations
      * (child JVMs; {@code ./lab layout --all} lays out the others).
      */
     private void layouts(Path dir, RunPlan plan, RunConsole console) {
-        int entries = Math.min(plan.datasetSize(), LAYOUT_ENTRIES);
+        int entries = Math.min(plan.datasetSize(), LayoutLab.DEFAULT_ENTRIES);
         List<String> jvms = plan.jvms().stream().map(j -> j.java()).distinct().toList();
         long t0 = System.nanoTime();
         try {

@@ -188,13 +188,7 @@ public final class RunRequest {
         return t.isEmpty() ? List.of(1) : t;
     }
 
-    public Profile profile() {
-        return profile;
-    }
 
-    public Path reportsDir() {
-        return reportsDir;
-    }
 
     public String label() {
         return label;
