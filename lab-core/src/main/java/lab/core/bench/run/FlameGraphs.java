@@ -147,6 +147,11 @@ public final class FlameGraphs {
                 + ",jfr,file=" + jfr.toAbsolutePath();
     }
 
+    /** The extracted native library, for JVMs the lab starts with {@code -agentpath} itself (load runs). */
+    public Path library() {
+        return library;
+    }
+
     public String version() {
         return version;
     }
