@@ -6,30 +6,46 @@ import java.util.List;
 import java.util.Locale;
 
 import lab.core.record.Environment;
+import lab.core.record.Progress;
 import lab.core.record.RunManifest;
 import lab.core.record.RunRepository;
+import lab.core.record.RunStatus;
 import lab.core.record.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code ./lab list}: the stored runs, newest first, one line each. */
-@Command(name = "list", description = "list the stored runs, newest first",
-        footer = {"", "Columns: id, status, label, profile, results, JVM."})
+/**
+ * {@code ./lab list}: the runs, newest first, one line each — stored ones, running ones with
+ * their progress, and abandoned ones (their process was killed) with how to remove them.
+ */
+@Command(name = "list", description = "list the runs (stored, running, abandoned), newest first",
+        footer = {"", "Columns: id, kind, status (running: forks done of all, time left), label, profile, results, JVM."})
 public final class ListCommand implements LabCommand {
 
     @Mixin
     ReportsOption reports;
 
+    @Option(names = "--remove-abandoned", description = "delete the folders of abandoned runs (runs whose process was killed"
+            + " before it could store them); running and stored runs are never touched")
+    boolean removeAbandoned;
+
     @Override
     public int run(PrintStream out, PrintStream err) {
         RunRepository repository = reports.repository();
+        if (removeAbandoned) {
+            List<String> removed = repository.removeAbandoned();
+            out.println(removed.isEmpty() ? "no abandoned runs in " + repository.dir()
+                    : "removed " + removed.size() + " abandoned run" + (removed.size() == 1 ? "" : "s") + ": " + String.join(", ", removed));
+            return 0;
+        }
         List<StoredRun> runs = repository.list();
         if (runs.isEmpty()) {
             out.println("no stored runs in " + repository.dir() + " (./lab run --profile smoke makes one)");
             return 0;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "STATUS", "LABEL", "PROFILE", "RESULTS", "JVM"});
+        rows.add(new String[] {"ID", "KIND", "STATUS", "LABEL", "PROFILE", "RESULTS", "JVM"});
         for (StoredRun run : runs) {
             rows.add(row(run));
         }
@@ -46,13 +62,20 @@ public final class ListCommand implements LabCommand {
             }
             out.println(sb.toString().stripTrailing());
         }
+        long abandoned = runs.stream().filter(r -> r.manifest().status() == RunStatus.ABANDONED).count();
+        if (abandoned > 0) {
+            out.println();
+            out.println(abandoned + " abandoned run" + (abandoned == 1 ? "" : "s") + " (killed before it was stored; what it"
+                    + " measured is readable): ./lab list --remove-abandoned deletes "
+                    + (abandoned == 1 ? "it" : "them") + " (or rm -r " + repository.dir() + "/.tmp-<id>)");
+        }
         return 0;
     }
 
     private static String[] row(StoredRun run) {
         RunManifest m = run.manifest();
         if (run.readError() != null) {
-            return new String[] {run.id(), "unreadable", "-", "-", "-", run.readError()};
+            return new String[] {run.id(), "-", "unreadable", "-", "-", "-", run.readError()};
         }
         String results;
         try {
@@ -61,8 +84,21 @@ public final class ListCommand implements LabCommand {
             results = "unreadable";
         }
         String profile = m.configuration().profile() != null ? m.configuration().profile() : m.source() == null ? "-" : m.source();
-        return new String[] {run.id(), m.status() == null ? "-" : m.status().json(), m.label().isEmpty() ? "-" : m.label(),
+        return new String[] {run.id(), m.kind().json(), status(m), m.label().isEmpty() ? "-" : m.label(),
             profile, results, jvm(m.environment())};
+    }
+
+    /** "complete", or for a running run "running 37/588 4:10 left". */
+    private static String status(RunManifest m) {
+        if (m.status() == null) {
+            return "-";
+        }
+        if (m.status() == RunStatus.RUNNING && m.progress() != null) {
+            Progress p = m.progress();
+            return String.format(Locale.ROOT, "running %d/%d %d:%02d left", p.done(), p.total(), p.etaSeconds() / 60,
+                    p.etaSeconds() % 60);
+        }
+        return m.status().json();
     }
 
     private static String jvm(Environment e) {

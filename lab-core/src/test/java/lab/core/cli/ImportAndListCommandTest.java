@@ -144,8 +144,32 @@ class ImportAndListCommandTest {
         assertThat(lab("list", "--reports", reports.toString())).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("ID").contains("STATUS", "LABEL", "PROFILE", "RESULTS", "JVM");
-        assertThat(lines.get(1)).startsWith(second).contains("complete", "second", " 5 ", "17.0.15");
+        assertThat(lines.get(0)).startsWith("ID").contains("KIND", "STATUS", "LABEL", "PROFILE", "RESULTS", "JVM");
+        assertThat(lines.get(1)).startsWith(second).contains("jmh", "complete", "second", " 5 ", "17.0.15");
         assertThat(lines.get(2)).startsWith(first).contains("first");
+    }
+
+    @Test
+    void listShowsAbandonedRunsWithHowToRemoveThemAndRemovesOnlyThose() throws Exception {
+        Path reports = tmp.resolve("reports");
+        Path file = tmp.resolve("r.json");
+        Files.write(file, JmhJson.write(JmhJson.foreignResults()));
+        assertThat(lab("import", file.toString(), "--label", "kept", "--reports", reports.toString())).isZero();
+        String kept = lastLine();
+        Path killed = Files.createDirectories(reports.resolve(".tmp-20261129-100000-quick-killed"));
+        Files.write(killed.resolve("jmh.json"), JmhJson.write(JmhJson.foreignResults()));
+        out.reset();
+
+        assertThat(lab("list", "--reports", reports.toString())).isZero();
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertThat(listed).contains("20261129-100000-quick-killed", "abandoned", "./lab list --remove-abandoned");
+        out.reset();
+
+        assertThat(lab("list", "--remove-abandoned", "--reports", reports.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("removed 1 abandoned run: 20261129-100000-quick-killed");
+        assertThat(Files.exists(killed)).isFalse();
+        try (Stream<Path> s = Files.list(reports)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly(kept);
+        }
     }
 }
