@@ -30,6 +30,9 @@ import java.util.List;
  *                  "equivalence" (the interval inside {@code band} is enough: "no change" and
  *                  "at most" claims)
  * @param zero      a zero claim: the band is [0, a tolerance measured in the same run] ({@link ZeroTolerance})
+ * @param resolution for zero claims: the resolution of the log's own figure, when it has one (Go's
+ *                  benchmem prints B/op and allocs/op as integers, total ÷ N truncated, so the log's
+ *                  "0 B/op" says "below 1 B/op"); the tolerance is never tighter than it
  * @param direction "above"/"below" {@code directionBound}: the qualitative claim behind a value
  * @param convert   how a value is turned into the log's unit ({@link ValueJudge})
  * @param measure   for layout claims: "ratio" or "saving32"
@@ -42,7 +45,7 @@ import java.util.List;
 public record Claim(String id, String section, String quote, String logFigure, Kind kind,
                     String workload, String threads, Integer requiresCores, String metric,
                     List<String> subject, String baseline, List<String> stores, List<String> candidates,
-                    List<Double> figures, List<Double> band, String rule, Boolean zero,
+                    List<Double> figures, List<Double> band, String rule, Boolean zero, Double resolution,
                     String direction, Double directionBound, String convert,
                     String measure, Boolean eachJvm, String mapping, String caveat, String reason) {
 
@@ -99,6 +102,11 @@ public record Claim(String id, String section, String quote, String logFigure, K
 
     public boolean isZero() {
         return Boolean.TRUE.equals(zero);
+    }
+
+    /** The resolution of the log's zero figure, or NaN when it has none. */
+    public double zeroResolution() {
+        return resolution == null ? Double.NaN : resolution;
     }
 
     public boolean isEquivalence() {

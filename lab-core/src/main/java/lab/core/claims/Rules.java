@@ -42,7 +42,8 @@ final class Rules {
     static final String VALUE_RULE = "Holds: the whole interval inside the band; contradicted: the whole interval outside"
             + " it (in direction only when it still lies beyond the claim's bound); across an edge: inconclusive.";
     static final String ZERO_RULE = "Holds: the whole interval inside [0, tolerance], the tolerance measured in the same run"
-            + " (what a benchmark that does nothing shows); contradicted: the whole interval above it; otherwise inconclusive.";
+            + " (what a benchmark that does nothing shows) and never tighter than the log's own resolution (Go prints B/op as an"
+            + " integer: 0 B/op is below 1 B/op); contradicted: the whole interval above it; otherwise inconclusive.";
     static final String EQUIVALENCE_RULE = "Equivalence: holds when the whole interval lies inside the band of the claims"
             + " data; contradicted when it lies wholly outside; across an edge: inconclusive.";
 

@@ -21,6 +21,13 @@ import lab.core.record.Metric;
  * from the same source as the store's figure (timing forks for B/op, the profiled fork for the
  * agent's counts). It is stated on every zero verdict. A run without the read floor cannot test a
  * zero claim: "not testable here".
+ *
+ * <p>A tolerance is never tighter than the log's own figure can tell ({@link Claim#zeroResolution}):
+ * the log's "0 B/op" is Go's benchmem output, total bytes ÷ N truncated to an integer, so it says
+ * "below 1 B/op". Held to the background alone, a store reading at 0.0071 B/op against a background
+ * of 0.0078 B/op held in one quick run and was inconclusive in the next (2026-12-06, two quick runs
+ * back to back): a difference of a thousandth of a byte, hundreds of times below anything the log
+ * could have seen.
  */
 final class ZeroTolerance {
 
@@ -56,12 +63,20 @@ final class ZeroTolerance {
             return new Tolerance(Double.NaN, null, "the operation rates of the read floor or of the store are unknown");
         }
         double scale = rateFloor / rateStore;
-        double t = floorHi * scale;
-        String text = String.format(Locale.ROOT, "zero tolerance %s %s = the read floor's %s %s (upper end of its interval;"
+        double background = floorHi * scale;
+        String backgroundText = String.format(Locale.ROOT, "the read floor's %s %s (upper end of its interval;"
                         + " it allocates and blocks on nothing, so this is the run's background) × %s (it completes %s× the"
-                        + " operations per iteration)", ClaimsText.num(t), unit, ClaimsText.num(floorHi), unit,
-                ClaimsText.num(scale), ClaimsText.num(scale));
-        return new Tolerance(t, text, null);
+                        + " operations per iteration)", ClaimsText.num(floorHi), unit, ClaimsText.num(scale), ClaimsText.num(scale));
+        double resolution = c.zeroResolution();
+        if (resolution > background) {
+            String text = String.format(Locale.ROOT, "zero tolerance %s %s = the log's resolution (Go's benchmem prints %s"
+                            + " truncated to an integer: its 0 means below %s); the run's background is %s %s = %s",
+                    ClaimsText.num(resolution), unit, unit, ClaimsText.num(resolution) + " " + unit,
+                    ClaimsText.num(background), unit, backgroundText);
+            return new Tolerance(resolution, text, null);
+        }
+        String text = String.format(Locale.ROOT, "zero tolerance %s %s = %s", ClaimsText.num(background), unit, backgroundText);
+        return new Tolerance(background, text, null);
     }
 
     /** Operations per nanosecond of all threads, from the primary score's median. */

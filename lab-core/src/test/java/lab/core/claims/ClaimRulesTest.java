@@ -140,6 +140,24 @@ class ClaimRulesTest {
         assertThat(memory.figure().tolerance()).contains("4.000");
     }
 
+    static final ClaimBook ZERO_AT_GO_RESOLUTION = book("""
+        {"id": "z", "quote": "q", "logFigure": "f", "kind": "value", "workload": "read", "threads": 1, "zero": true,
+         "resolution": 1, "metric": "gc.alloc.rate.norm", "subject": ["MEMORY", "SHARD", "CONCURRENT"], "figures": [0]}""");
+
+    @Test
+    void zeroClaimsAreNeverTighterThanTheLogsResolution() {
+        // background 0.016 B/op, but the log's "0 B/op" is Go's truncated integer: below 1 B/op
+        ClaimReport report = ClaimEvaluator.evaluate(ZERO_AT_GO_RESOLUTION, run(floor(),
+                reads("MEMORY", 20, 0.010, 0.012, 0.011, 0.009, 0.030),
+                reads("SHARD", 20, 16.0, 16.1, 16.0, 15.9, 16.0),
+                reads("CONCURRENT", 20, 0.5, 0.9, 1.2, 1.3, 1.1)));
+        assertThat(report.results()).extracting(ClaimResult::verdict)
+                .containsExactly(Verdict.HOLDS, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE);
+        ClaimResult memory = report.results().get(0);
+        assertThat(memory.figure().band()[1]).isEqualTo(1.0);
+        assertThat(memory.figure().tolerance()).contains("the log's resolution").contains("background is 0.0160 B/op");
+    }
+
     @Test
     void zeroClaimsWithoutAReadFloorAreNotTestable() {
         ClaimResult r = ClaimEvaluator.evaluate(ZERO, run(reads("MEMORY", 20, 0.01, 0.01, 0.01, 0.01, 0.01))).results().get(0);

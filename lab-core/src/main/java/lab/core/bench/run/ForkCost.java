@@ -12,10 +12,12 @@ package lab.core.bench.run;
 record ForkCost(double startSeconds, double preloadSecondsPerMillion, double profiledSeconds) {
 
     /**
-     * Measured on the lab machine (2 cores, JDK 17): see the README's "Where a fork's time goes"
-     * for the command and the breakdown.
+     * Measured on the lab machine (2 cores, JDK 17, quiet, 2026-12-06): a quick run's timing forks
+     * took 1.74 s on average (0.5 s of it iterations, ~0.36 s the million-task preload) and its
+     * profiled forks 3.5 s; see the README's "Where a fork's time goes" for the breakdown and the
+     * command that measures it.
      */
-    static final ForkCost MEASURED = new ForkCost(0.6, 0.3, 2.0);
+    static final ForkCost MEASURED = new ForkCost(0.88, 0.36, 1.8);
 
     double seconds(Trial trial, boolean profiled, RunPlan.Iterations iterations, int datasetSize) {
         double preload = trial.params().containsKey("datasetSize") ? datasetSize / 1e6 * preloadSecondsPerMillion : 0;
