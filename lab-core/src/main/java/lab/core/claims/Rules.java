@@ -13,7 +13,8 @@ import lab.core.compare.Comparer;
  * (p ≤ α) in the log's direction <i>and</i> the whole interval lies inside the log's band;
  * contradicted when the whole interval lies outside the band — "holds in direction, not in size"
  * when it is still significantly on the log's side of 1×, contradicted outright otherwise; an
- * interval that crosses a band edge, or lies inside without significance, is inconclusive.</li>
+ * interval that crosses a band edge, or lies inside without significance, is inconclusive, and so
+ * is any interval from samples too few to reach α at all (it is not a 95% interval).</li>
  * <li><b>Value</b> (B/op, counts, converted figures): holds when the interval lies inside the
  * band, contradicted when it lies wholly outside (in direction only when it is still beyond the
  * claim's qualitative bound), inconclusive across an edge.</li>
@@ -38,7 +39,8 @@ final class Rules {
     static final String EFFECT_RULE = "Holds: significant (p ≤ 0.05) in the log's direction and the whole 95% interval"
             + " inside the band; holds in direction only: significant in the log's direction with the whole interval outside"
             + " the band; contradicted: the whole interval outside the band otherwise (or significant the other way);"
-            + " an interval across a band edge, or inside it without significance, is inconclusive.";
+            + " an interval across a band edge, or inside it without significance, is inconclusive; so is every interval"
+            + " from samples too few to reach p ≤ 0.05 at all.";
     static final String VALUE_RULE = "Holds: the whole interval inside the band; contradicted: the whole interval outside"
             + " it (in direction only when it still lies beyond the claim's bound); across an edge: inconclusive.";
     static final String ZERO_RULE = "Holds: the whole interval inside [0, tolerance], the tolerance measured in the same run"
@@ -80,6 +82,14 @@ final class Rules {
         if (sig && observedUp != claimUp && farSideOfOne) {
             return new Decision(Verdict.CONTRADICTED, "significant (" + pText + ") in the opposite direction to the log's:"
                     + " our interval " + ours + " lies wholly on the other side of 1×");
+        }
+        if (minP > ALPHA) {
+            // Samples this few (e.g. 3 iterations of one profiled fork a side) cannot give a 95% interval: what
+            // the engine returns is its widest order-statistic interval, at a lower level. Lying outside the band
+            // at that level contradicted a claim in one quick run and not in the next.
+            return new Decision(Verdict.INCONCLUSIVE, "our interval " + ours + " against the log's band " + bandText
+                    + " is not a 95% interval: with these samples the smallest attainable p is " + ClaimsText.p(minP)
+                    + " (" + pText + "); more forks are needed to decide");
         }
         if (inside) {
             if (sig && observedUp == claimUp) {
