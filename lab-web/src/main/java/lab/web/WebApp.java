@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import lab.core.record.JmhFormatException;
 import lab.core.record.Json;
+import lab.core.record.RunKind;
+import lab.core.record.StoredRun;
 import lab.web.api.RunsApi;
 import lab.web.claims.ClaimsPage;
 import lab.web.compare.ComparePage;
 import lab.web.flame.FlameCatalogs;
 import lab.web.flame.FlamePages;
 import lab.web.layout.LayoutPage;
+import lab.web.load.LoadPage;
 import lab.web.runs.RunFiles;
 import lab.web.runs.RunPage;
 import lab.web.runs.RunsPage;
@@ -71,6 +74,7 @@ public final class WebApp {
         FlameCatalogs flames = new FlameCatalogs(site.profiles());
         RunsPage runsPage = new RunsPage(site);
         RunPage runPage = new RunPage(site, pages, flames);
+        LoadPage loadPage = new LoadPage(site, pages, flames);
         RunFiles runFiles = new RunFiles(site);
         FlamePages flame = new FlamePages(site, pages, flames);
         LayoutPage layouts = new LayoutPage(site, pages);
@@ -108,7 +112,15 @@ public final class WebApp {
             // Pages
             config.routes.get("/", ctx -> ctx.redirect("/runs"));
             config.routes.get("/runs", runsPage::list);
-            config.routes.get("/runs/{id}", runPage::show);
+            config.routes.get("/runs/{id}", ctx -> {
+                // one address per run, the page its kind needs
+                StoredRun run = site.run(ctx.pathParam("id"));
+                if (run.manifest().kind() == RunKind.LOAD) {
+                    loadPage.show(ctx, run);
+                } else {
+                    runPage.show(ctx);
+                }
+            });
             config.routes.get("/runs/{id}/files/{name}", runFiles::download);
             config.routes.get("/runs/{id}/flame", flame::index);
             config.routes.get("/runs/{id}/flame/{folder}/{event}", flame::graph);

@@ -93,7 +93,19 @@ public final class LoadMatrix {
     }
 
     private static double median(List<LoadResults.Sample> samples, java.util.function.ToDoubleFunction<LoadResults.Latency> f) {
-        return Stats.median(samples.stream().filter(x -> x.latency() != null).mapToDouble(x -> f.applyAsDouble(x.latency())).toArray());
+        return Stats.median(latencies(samples, f));
+    }
+
+    /**
+     * One of wrk's latency figures (µs) at a point: the median over the timing rounds with its
+     * order-statistic interval, the same median as the {@link Cell}'s.
+     */
+    public static Stats.Interval latency(LoadResults.Point p, java.util.function.ToDoubleFunction<LoadResults.Latency> f) {
+        return Stats.medianInterval(latencies(p.rounds(), f), Comparer.LEVEL);
+    }
+
+    private static double[] latencies(List<LoadResults.Sample> samples, java.util.function.ToDoubleFunction<LoadResults.Latency> f) {
+        return samples.stream().filter(x -> x.latency() != null).mapToDouble(x -> f.applyAsDouble(x.latency())).toArray();
     }
 
     public List<Row> rows() {

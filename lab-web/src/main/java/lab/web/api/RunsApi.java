@@ -68,6 +68,11 @@ public final class RunsApi {
             } catch (JmhFormatException e) {
                 out.put("resultsError", e.getMessage());
             }
+            try {
+                run.loadResults().ifPresent(l -> out.put("load", l)); // a load run's samples, as stored
+            } catch (IllegalArgumentException e) {
+                out.put("loadError", e.getMessage());
+            }
         }
         ctx.json(out);
     }

@@ -13,8 +13,33 @@ import lab.core.record.Figures;
  */
 public final class BarChart {
 
-    /** One bar: its label, the score and its error (NaN when JMH gave none). */
-    public record Bar(String label, double value, double error, boolean baseline) {
+    /**
+     * One bar: its label, the score and its error (NaN when JMH gave none); the whisker spans
+     * {@code lo … hi}, value ± error for JMH's symmetric intervals, or a median's asymmetric
+     * order-statistic interval ({@link #interval}).
+     */
+    public record Bar(String label, double value, double error, boolean baseline, double lo, double hi) {
+
+        public Bar(String label, double value, double error, boolean baseline) {
+            this(label, value, error, baseline, value - error, value + error);
+        }
+
+        /** A median with its interval [lo, hi] (not symmetric); the figure is written as "median [lo–hi]". */
+        public static Bar interval(String label, double median, double lo, double hi, boolean baseline) {
+            double hw = Double.isFinite(lo) && Double.isFinite(hi) ? Math.max(median - lo, hi - median) : Double.NaN;
+            return new Bar(label, median, hw, baseline, lo, hi);
+        }
+
+        boolean symmetric() {
+            return Double.compare(lo, value - error) == 0 && Double.compare(hi, value + error) == 0;
+        }
+
+        String text() {
+            if (symmetric() || !(error > 0)) {
+                return Figures.withError(value, error);
+            }
+            return Figures.value(value, error) + " [" + Figures.value(lo, error) + "–" + Figures.value(hi, error) + "]";
+        }
     }
 
     /** What the template draws. Coordinates are SVG user units, already formatted. */
@@ -54,7 +79,7 @@ public final class BarChart {
         double max = 0;
         double minPositive = Double.POSITIVE_INFINITY;
         for (Bar b : bars) {
-            double top = b.value() + (Double.isFinite(b.error()) ? b.error() : 0);
+            double top = Double.isFinite(b.hi()) ? Math.max(b.value(), b.hi()) : b.value();
             if (Double.isFinite(top)) {
                 max = Math.max(max, top);
             }
@@ -70,6 +95,9 @@ public final class BarChart {
         boolean log = Double.isFinite(minPositive) && max / minPositive > LOG_RATIO;
         Scale scale = log ? new LogScale(minPositive, max) : new LinearScale(max);
         int plot = WIDTH - LABEL - RIGHT;
+        // the figure at the right of each bar: an interval "35,000 [30,000–40,000]" needs more room than "10.00 ± 0.20"
+        int longest = bars.stream().mapToInt(b -> Double.isFinite(b.value()) ? b.text().length() : 8).max().orElse(0);
+        int width = WIDTH - RIGHT + Math.max(RIGHT, 7 * longest + 12);
         int bottom = TOP + bars.size() * ROW;
         int height = bottom + AXIS;
         String direction = higherIsBetter ? "higher is better" : "lower is better";
@@ -89,17 +117,17 @@ public final class BarChart {
                 continue;
             }
             String whisker = null;
-            if (Double.isFinite(b.error()) && b.error() > 0) {
-                String lo = num(LABEL + plot * scale.at(b.value() - b.error()));
-                String hi = num(LABEL + plot * scale.at(b.value() + b.error()));
+            if (Double.isFinite(b.error()) && b.error() > 0 && Double.isFinite(b.lo()) && Double.isFinite(b.hi())) {
+                String lo = num(LABEL + plot * scale.at(b.lo()));
+                String hi = num(LABEL + plot * scale.at(b.hi()));
                 int cy = y + ROW / 2;
                 whisker = "M" + lo + " " + cy + "H" + hi + "M" + lo + " " + (cy - 5) + "V" + (cy + 5)
                         + "M" + hi + " " + (cy - 5) + "V" + (cy + 5);
             }
             rows.add(new Row(b.label(), LABEL - 8, y + 15, true, LABEL, y + 4, num(Math.max(0, plot * scale.at(b.value()))), ROW - 8,
-                    b.baseline() ? "bar base" : "bar", whisker, WIDTH - RIGHT + 6, Figures.withError(b.value(), b.error())));
+                    b.baseline() ? "bar base" : "bar", whisker, WIDTH - RIGHT + 6, b.text()));
         }
-        return new Chart(WIDTH, height, "0 0 " + WIDTH + " " + height, unit + " (" + direction + ")", ticks, axis, rows);
+        return new Chart(width, height, "0 0 " + width + " " + height, unit + " (" + direction + ")", ticks, axis, rows);
     }
 
     /** An axis tick is an exact round number, not a measurement: written with the digits it has ("5", "0.25", "10,000"). */

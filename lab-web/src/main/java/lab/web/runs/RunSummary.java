@@ -15,10 +15,11 @@ import lab.web.Format;
  *
  * @param progress for a running run: forks done of planned, the time left and what runs now; for
  *                 an abandoned one: how to remove it; "" otherwise
+ * @param kind     what the run holds: jmh, load, layout or agent (the manifest's {@code RunKind})
  */
 public record RunSummary(String id, String href, String label, String time, String status, String source,
                          String profile, String jvm, String cores, String commit, String error, List<String> stores,
-                         String progress) {
+                         String progress, String kind) {
 
     /** What removes abandoned runs (said wherever one is shown). */
     public static final String REMOVE_ABANDONED = "./lab list --remove-abandoned";
@@ -34,7 +35,7 @@ public record RunSummary(String id, String href, String label, String time, Stri
         return new RunSummary(run.id(), "/runs/" + run.id(), m.label(), Format.time(m.startedAt()),
                 run.readError() != null ? "unreadable" : m.status().json(), m.source() == null ? "" : m.source(),
                 c.profile() == null ? "" : c.profile(), jvm, e.cores() == null ? "" : e.cores().toString(), commit,
-                error == null ? "" : error, c.stores() == null ? List.of() : c.stores(), progress(run));
+                error == null ? "" : error, c.stores() == null ? List.of() : c.stores(), progress(run), m.kind().json());
     }
 
     /** "34 of 96 forks · about 4 min left · round 3/5: read store=MEMORY threads=2". */
@@ -65,6 +66,13 @@ public record RunSummary(String id, String href, String label, String time, Stri
         }
         long minutes = Math.round(seconds / 60.0);
         return minutes < 90 ? minutes + " min" : (minutes / 60) + " h " + String.format(Locale.ROOT, "%02d", minutes % 60) + " min";
+    }
+
+    public boolean matches(String labelFilter, String storeFilter, String statusFilter, String kindFilter) {
+        if (kindFilter != null && !kindFilter.isBlank() && !kind.equalsIgnoreCase(kindFilter.trim())) {
+            return false;
+        }
+        return matches(labelFilter, storeFilter, statusFilter);
     }
 
     public boolean matches(String labelFilter, String storeFilter, String statusFilter) {

@@ -13,7 +13,8 @@ import lab.web.Site;
 import lab.web.TemplateModel;
 
 /**
- * {@code GET /runs}: every run, newest first, filtered by label, store and status — running ones
+ * {@code GET /runs}: every run, newest first, filtered by label, store, status and kind (JMH, load,
+ * layout, agent: the manifest's {@code RunKind}) — running ones
  * with their progress (the page reloads itself while one runs), abandoned ones with how to remove
  * them. Rendered per request (the list changes as runs land); the rows are built once per index
  * version.
@@ -35,10 +36,11 @@ public final class RunsPage {
         String label = ctx.queryParam("label");
         String store = ctx.queryParam("store");
         String status = ctx.queryParam("status");
+        String kind = ctx.queryParam("kind");
         Summaries all = summaries(site.runs().all());
         List<Object> shown = new ArrayList<>();
         for (int i = 0; i < all.rows().size(); i++) {
-            if (all.rows().get(i).matches(label, store, status)) {
+            if (all.rows().get(i).matches(label, store, status, kind)) {
                 shown.add(all.models().get(i));
             }
         }
@@ -56,6 +58,8 @@ public final class RunsPage {
         model.put("status", status == null ? "" : status);
         model.put("stores", all.stores());
         model.put("statuses", statuses);
+        model.put("kind", kind == null ? "" : kind);
+        model.put("kinds", java.util.Arrays.stream(lab.core.record.RunKind.values()).map(lab.core.record.RunKind::json).toList());
         model.put("reports", site.reports().toString());
         boolean anyRunning = all.rows().stream().anyMatch(r -> r.status().equals(RunStatus.RUNNING.json()));
         model.put("anyRunning", anyRunning);
