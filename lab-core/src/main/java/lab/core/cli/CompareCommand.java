@@ -7,6 +7,8 @@ import lab.core.compare.Comparer;
 import lab.core.compare.Comparison;
 import lab.core.compare.ComparisonJson;
 import lab.core.compare.ComparisonText;
+import lab.core.compare.LayoutsAcrossRuns;
+import lab.core.compare.LayoutsAcrossRunsText;
 import lab.core.record.Json;
 import lab.core.compare.Side;
 import lab.core.record.RunRepository;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * ./lab compare RUN --stores MEMORY,SHARD      # two stores of one run, row by row
  * ./lab compare BASE HEAD --metric gc.alloc.rate.norm
  * ./lab compare BASE HEAD --metric all         # the primary metric and every secondary one
+ * ./lab compare BASE HEAD --layouts            # the classes both runs laid out, field by field
  * </pre>
  */
 @Command(name = "compare",
@@ -32,7 +35,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  ./lab compare BASE HEAD                    every benchmark of both runs",
             "  ./lab compare RUN --stores MEMORY,SHARD    two stores of one run, row by row",
-            "  ./lab compare latest HEAD --metric all     the primary metric and every secondary one"})
+            "  ./lab compare latest HEAD --metric all     the primary metric and every secondary one",
+            "  ./lab compare BASE HEAD --layouts          JOL layouts of the classes in both runs, changed rows marked *"})
 public final class CompareCommand implements LabCommand {
 
     @Parameters(paramLabel = "RUN", arity = "1..2",
@@ -52,6 +56,11 @@ public final class CompareCommand implements LabCommand {
             description = "compare JVM configuration BASE with HEAD of one run (run.json's design names them)")
     List<String> jvms = List.of();
 
+    @Option(names = "--layouts",
+            description = "compare the two runs' JOL layouts (layout runs or JMH runs): every class both laid out, "
+                    + "per JVM configuration, side by side with the changed rows marked")
+    boolean layouts;
+
     @Option(names = "--json", description = "print the comparison as JSON (for CI gates; schema in the README)")
     boolean json;
 
@@ -60,6 +69,9 @@ public final class CompareCommand implements LabCommand {
 
     @Override
     public int run(PrintStream out, PrintStream err) {
+        if (layouts) {
+            return layouts(out, err);
+        }
         if (stores.size() > 2) {
             throw new UsageException("--stores takes one or two stores, got " + stores.size());
         }
@@ -82,6 +94,26 @@ public final class CompareCommand implements LabCommand {
         }
         Comparison c = Comparer.compare(base, head, metric);
         out.print(json ? Json.text(ComparisonJson.of(c)) : ComparisonText.format(c));
+        return 0;
+    }
+
+    private int layouts(PrintStream out, PrintStream err) {
+        if (runs.size() != 2) {
+            throw new UsageException("--layouts compares two runs: BASE HEAD");
+        }
+        if (!stores.isEmpty() || !jvms.isEmpty() || metric != null || json) {
+            throw new UsageException("--layouts compares whole runs' layouts, as text; it takes no --stores, --jvms, --metric or --json");
+        }
+        RunRepository repo = reports.repository();
+        StoredRun base = find(repo, runs.get(0), err);
+        StoredRun head = find(repo, runs.get(1), err);
+        LayoutsAcrossRuns c;
+        try {
+            c = LayoutsAcrossRuns.of(base, head);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.print(LayoutsAcrossRunsText.format(c));
         return 0;
     }
 

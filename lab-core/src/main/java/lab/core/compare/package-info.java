@@ -26,6 +26,10 @@
  * the reason when a ratio is missing, zero or infinite.</li>
  * </ul>
  *
+ * <p>Layouts are compared too ({@link lab.core.compare.LayoutsAcrossRuns}: the same class in two
+ * runs, per JVM configuration, through {@link lab.core.layout.SideBySide}); JOL's sizes are exact,
+ * so no statistics apply there.
+ *
  * <p>Used by {@code ./lab compare}, the site's {@code /compare} pages and the claims
  * ({@link lab.core.claims}). {@link lab.core.compare.ComparisonJson} is the machine-readable form of {@link lab.core.compare.ComparisonText}.
  */

@@ -33,6 +33,18 @@ final class ChildJvm {
     }
 
     static Configuration run(JvmConfig c, List<String> classes, List<Integer> entries) {
+        return run(c, classes, entries, UserClasses.none());
+    }
+
+    static Configuration run(JvmConfig c, LayoutLab.Request request) {
+        return run(c, request.classes(), request.entries(), UserClasses.of(request.classPath()));
+    }
+
+    /**
+     * With a user class path, its entries are appended to the child's class path (the lab's
+     * classes first) and the probe lays out exactly {@code classes}, measuring no store.
+     */
+    private static Configuration run(JvmConfig c, List<String> classes, List<Integer> entries, UserClasses user) {
         Jvm jvm = new Jvm(c.java(), c.home(), c.vendor(), c.version(), c.feature() > 0 ? String.valueOf(c.feature()) : null, null);
         List<String> jvmArgs = new ArrayList<>(Jol.supportArgs(c.feature()));
         jvmArgs.addAll(c.flags());
@@ -43,10 +55,14 @@ final class ChildJvm {
         command.add(c.java());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(classPath());
+        command.add(user.isEmpty() ? classPath() : classPath() + java.io.File.pathSeparator + user.joined());
         command.add(LayoutProbe.class.getName());
-        command.add("--entries");
-        command.add(join(entries));
+        if (user.isEmpty()) {
+            command.add("--entries");
+            command.add(join(entries));
+        } else {
+            command.add(LayoutProbe.CLASSES_ONLY);
+        }
         if (!classes.isEmpty()) {
             command.add("--classes");
             command.add(String.join(",", classes));

@@ -61,22 +61,39 @@ public final class LayoutLab {
      * @param jvms           java executables or homes, for {@link Configurations#GIVEN}; empty otherwise
      * @param classes        class names to lay out (full, or simple names of lab.core.store classes);
      *                       empty = the default list. The first two are the side-by-side pair.
-     * @param entries        store sizes for the per-task footprints
+     * @param entries        store sizes for the per-task footprints (none with a user class path)
+     * @param classPath      the user's class path ({@link UserClasses}): when given, exactly
+     *                       {@code classes} are laid out, each with the deep size of a new instance,
+     *                       and no store is measured; empty = the lab's own classes
      */
-    public record Request(Configurations configurations, List<String> jvms, List<String> classes, List<Integer> entries) {
+    public record Request(Configurations configurations, List<String> jvms, List<String> classes, List<Integer> entries,
+                          List<String> classPath) {
         public Request {
             jvms = List.copyOf(jvms);
             if ((configurations == Configurations.GIVEN) == jvms.isEmpty()) {
                 throw new IllegalArgumentException(configurations == Configurations.GIVEN
                         ? "which JVMs? none given" : "JVMs are given only with Configurations.GIVEN");
             }
-            classes = resolve(classes);
+            UserClasses user = UserClasses.of(classPath);
+            if (!user.isEmpty() && classes.isEmpty()) {
+                throw new IllegalArgumentException("which classes? --classpath needs --classes com.acme.A,...");
+            }
+            if (!user.isEmpty() && !entries.isEmpty()) {
+                throw new IllegalArgumentException("store sizes (--entries) measure the lab's stores, not classes of a class path");
+            }
+            classes = user.resolve(classes);
+            classPath = user.entries();
             entries = List.copyOf(entries);
             for (int n : entries) {
                 if (n < 1) {
                     throw new IllegalArgumentException("entries must be at least 1, was " + n);
                 }
             }
+        }
+
+        /** The lab's own classes. */
+        public Request(Configurations configurations, List<String> jvms, List<String> classes, List<Integer> entries) {
+            this(configurations, jvms, classes, entries, List.of());
         }
 
         /** The given JVMs, or (none given) every configuration found: what the runner asks for. */
@@ -86,6 +103,11 @@ public final class LayoutLab {
 
         public static Request defaults(List<Integer> entries) {
             return new Request(List.of(), List.of(), entries);
+        }
+
+        /** Whether this lays out a user's classes (a class path was given) rather than the lab's stores. */
+        public boolean userClasses() {
+            return !classPath.isEmpty();
         }
     }
 
@@ -117,7 +139,7 @@ public final class LayoutLab {
             for (JvmConfig c : configs) {
                 futures.add(pool.submit(() -> {
                     progress.accept("layout: " + c.name() + " (" + c.label() + ") ...");
-                    Configuration r = ChildJvm.run(c, request.classes(), request.entries());
+                    Configuration r = ChildJvm.run(c, request);
                     progress.accept("layout: " + c.name() + (r.ran() ? " done in " + r.elapsedMillis() + " ms"
                             : " could not run: " + r.error()));
                     return r;
@@ -138,32 +160,22 @@ public final class LayoutLab {
                 throw new IllegalStateException("the layout pass failed: " + e.getCause(), e.getCause());
             }
         }
-        String left = request.classes().size() >= 2 ? request.classes().get(0) : MemoryStore.class.getName();
-        String right = request.classes().size() >= 2 ? request.classes().get(1) : ShardUnit.class.getName();
         return new Layouts(Layouts.SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                request.entries(), new Comparison(left, right,
-                        List.of(Layouts.SAMPLE_SHARD_EMPTY, Layouts.SAMPLE_SHARD_WITH_TASKS)),
-                DeepWalker.EXCLUSIONS, results);
+                request.entries(), comparison(request), DeepWalker.EXCLUSIONS, results, request.classPath());
     }
 
     /**
-     * Full class names for the given ones: a name without a package is looked up in
-     * {@code lab.core.store}. Unknown classes are rejected here, with the name.
+     * The pair the side-by-side view shows first: the first two classes asked for (a user's single
+     * class: itself, so two configurations can be put next to each other), else the decision log's.
      */
-    static List<String> resolve(List<String> names) {
-        List<String> out = new ArrayList<>();
-        ClassLoader loader = LayoutLab.class.getClassLoader();
-        for (String n : names) {
-            String full = n.contains(".") ? n : "lab.core.store." + n;
-            try {
-                Class.forName(full, false, loader);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalArgumentException("no class " + n + (n.contains(".") ? "" : " (looked for " + full + ")"));
-            }
-            if (!out.contains(full)) {
-                out.add(full);
-            }
+    private static Comparison comparison(Request request) {
+        List<String> classes = request.classes();
+        if (request.userClasses()) {
+            return new Comparison(classes.get(0), classes.get(Math.min(1, classes.size() - 1)),
+                    List.of(Layouts.SAMPLE_NEW_INSTANCE));
         }
-        return out;
+        String left = classes.size() >= 2 ? classes.get(0) : MemoryStore.class.getName();
+        String right = classes.size() >= 2 ? classes.get(1) : ShardUnit.class.getName();
+        return new Comparison(left, right, List.of(Layouts.SAMPLE_SHARD_EMPTY, Layouts.SAMPLE_SHARD_WITH_TASKS));
     }
 }

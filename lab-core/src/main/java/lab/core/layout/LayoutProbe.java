@@ -37,7 +37,11 @@ import java.util.Map;
  * <pre>
  * java -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true [flags] -cp LAB_CORE_AND_DEPS \
  *      lab.core.layout.LayoutProbe [--entries 100000,1000000] [--classes a.B,c.D]
+ * java … -cp LAB_CORE_AND_DEPS:USER_CLASS_PATH lab.core.layout.LayoutProbe --classes-only --classes com.acme.A
  * </pre>
+ *
+ * {@value #CLASSES_ONLY} lays out exactly the classes named, each with the deep size of a new
+ * instance ({@link SampleInstance}), and measures no store: a user's classes.
  *
  * JOL prints its own warnings on {@code System.out}; while measuring, {@code System.out} is sent
  * to stderr so stdout carries nothing but the JSON, and the parent files those lines as warnings.
@@ -46,6 +50,8 @@ public final class LayoutProbe {
 
     /** Tasks per shard in the {@code shard-with-tasks} sample: "a few". */
     public static final int TASKS_PER_SHARD = 4;
+    /** The argument that lays out only the named classes (a user's), with no store measured. */
+    static final String CLASSES_ONLY = "--classes-only";
 
     /**
      * JDK and library classes that explain the per-entry and deep figures; laid out after the
@@ -67,8 +73,10 @@ public final class LayoutProbe {
         Jol.configure();
         List<Integer> entries = List.of(LayoutLab.DEFAULT_ENTRIES);
         List<String> classes = List.of();
+        boolean classesOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case CLASSES_ONLY -> classesOnly = true;
                 case "--entries" -> entries = parseInts(args[++i]);
                 case "--classes" -> classes = Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank()).toList();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -76,7 +84,7 @@ public final class LayoutProbe {
         }
         PrintStream json = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        Configuration c = measure(classes, entries);
+        Configuration c = classesOnly ? measureClasses(classes) : measure(classes, entries);
         json.println(Layouts.toJson(c));
         json.flush();
         System.exit(0); // a store that failed to stop a thread must not keep the child alive
@@ -154,6 +162,23 @@ public final class LayoutProbe {
         }
         return new Configuration(null, null, currentJvm(), List.of(), List.of(), currentVm(), null, List.of(),
                 (System.nanoTime() - start) / 1_000_000, infos, footprints);
+    }
+
+    /** A user's classes in this JVM: each layout, and the deep size of a new instance when one can be made. */
+    static Configuration measureClasses(List<String> classes) throws ClassNotFoundException {
+        long start = System.nanoTime();
+        DeepWalker walker = new DeepWalker();
+        Map<String, ClassInfo> infos = new LinkedHashMap<>();
+        ClassLoader loader = LayoutProbe.class.getClassLoader();
+        for (String name : classes) {
+            Class<?> type = Class.forName(name, false, loader);
+            SampleInstance.Made made = SampleInstance.of(type);
+            Map<String, Deep> deep = made.instance() == null ? Map.of() : Map.of(Layouts.SAMPLE_NEW_INSTANCE,
+                    walker.walk("a new " + type.getSimpleName() + " from its no-argument constructor", 0, made.instance()));
+            infos.put(name, ClassLayouts.of(type, deep).withSample(deep, made.whyNone()));
+        }
+        return new Configuration(null, null, currentJvm(), List.of(), List.of(), currentVm(), null, List.of(),
+                (System.nanoTime() - start) / 1_000_000, infos, List.of());
     }
 
     static Jvm currentJvm() {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class LayoutText {
 
-    static final String MARK_LEGEND = "* = the two sides differ (field offsets are shown, not compared)";
+    public static final String MARK_LEGEND = "* = the two sides differ (field offsets are shown, not compared)";
     private static final int LABEL = 44;
     private static final int CELL = 28;
 
@@ -31,6 +31,9 @@ public final class LayoutText {
      * summary across configurations.
      */
     public static String terminal(Layouts report, boolean dumps) {
+        if (!report.classPath().isEmpty()) {
+            return userClasses(report);
+        }
         StringBuilder sb = new StringBuilder();
         String left = report.comparison().left();
         String right = report.comparison().right();
@@ -51,6 +54,57 @@ public final class LayoutText {
         sb.append("\n== summary (bytes; deep sizes exclude threads and JVM-wide objects, see layouts.json \"exclusions\")\n");
         sb.append(summary(report));
         return sb.toString();
+    }
+
+    /**
+     * A user's classes ({@code ./lab layout --classpath}): per configuration, JOL's own printout of
+     * each class and the deep size of a new instance (or why there is none), then one table of
+     * shallow and deep sizes, classes by configurations.
+     */
+    static String userClasses(Layouts report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("class path: ").append(String.join(java.io.File.pathSeparator, report.classPath())).append('\n');
+        for (Configuration c : report.configurations()) {
+            sb.append('\n').append(configurationHeader(c));
+            for (ClassInfo info : c.classes().values()) {
+                sb.append('\n').append(info.printable());
+                sb.append(sampleLine(info)).append('\n');
+            }
+        }
+        List<Configuration> ran = report.ran();
+        if (ran.isEmpty()) {
+            return sb.toString();
+        }
+        sb.append("\n== summary: instance size / deep size of a new instance, bytes\n");
+        sb.append(String.format(Locale.ROOT, "%-40s", "class"));
+        for (Configuration c : ran) {
+            sb.append(String.format(Locale.ROOT, " %26s", c.name()));
+        }
+        sb.append('\n');
+        Map<String, String> names = new LinkedHashMap<>();
+        ran.forEach(c -> c.classes().values().forEach(i -> names.putIfAbsent(i.name(), i.name())));
+        for (String name : names.keySet()) {
+            sb.append(String.format(Locale.ROOT, "%-40s", name));
+            for (Configuration c : ran) {
+                ClassInfo i = c.classes().get(name);
+                Deep d = i == null ? null : i.deep().get(Layouts.SAMPLE_NEW_INSTANCE);
+                sb.append(String.format(Locale.ROOT, " %26s", i == null ? "-"
+                        : i.instanceSize() + " / " + (d == null ? "-" : Long.toString(d.totalSize()))));
+            }
+            sb.append('\n');
+        }
+        sb.append("(\"-\" as a deep size: no instance could be made; the lines above say why)\n");
+        return sb.toString();
+    }
+
+    /** The deep size of a user's class's new instance, or why there is none. */
+    static String sampleLine(ClassInfo info) {
+        Deep d = info.deep().get(Layouts.SAMPLE_NEW_INSTANCE);
+        if (d != null) {
+            return String.format(Locale.ROOT, "Deep size of a new instance (no-argument constructor): %,d bytes in %,d objects%n",
+                    d.totalSize(), d.totalCount());
+        }
+        return "No deep size: " + (info.noSample() == null ? "no sample instance" : info.noSample()) + "\n";
     }
 
     static String configurationHeader(Configuration c) {
@@ -82,9 +136,16 @@ public final class LayoutText {
         if (l == null || r == null) {
             return "   (no layout of " + (l == null ? leftName : rightName) + " in this configuration)\n";
         }
+        return diff(l.simpleName() + sampleHint(l), r.simpleName() + sampleHint(r), SideBySide.of(l, r, samples));
+    }
+
+    /**
+     * One {@link SideBySide.Diff} as the terminal prints it, rows that differ marked {@code *}: two
+     * classes of a run here, one class in two runs in {@code ./lab compare A B --layouts}.
+     */
+    public static String diff(String leftTitle, String rightTitle, SideBySide.Diff diff) {
         StringBuilder sb = new StringBuilder();
-        row(sb, "", l.simpleName() + sampleHint(l), r.simpleName() + sampleHint(r), false);
-        SideBySide.Diff diff = SideBySide.of(l, r, samples);
+        row(sb, "", leftTitle, rightTitle, false);
         for (SideBySide.Row row : diff.rows()) {
             if (row instanceof SideBySide.ClassRow && row == diff.byClass().get(0)) {
                 sb.append("  deep size by class, ").append(diff.breakdown()).append(":\n");
@@ -170,13 +231,22 @@ public final class LayoutText {
         if (c.vm() != null && c.vm().jolDetails() != null) {
             sb.append('\n').append(c.vm().jolDetails()).append('\n');
         }
-        if (report.comparison() != null) {
+        boolean user = !report.classPath().isEmpty();
+        if (user) {
+            sb.append("\nclass path: ").append(String.join(java.io.File.pathSeparator, report.classPath())).append('\n');
+        }
+        if (report.comparison() != null && !user) {
             sb.append("\n-- side by side; ").append(MARK_LEGEND).append('\n');
             sb.append(sideBySide(c, report.comparison().left(), report.comparison().right(), report.comparison().samples()));
         }
-        sb.append("\n-- bytes per stored task\n").append(footprintTable(c));
+        if (!user) {
+            sb.append("\n-- bytes per stored task\n").append(footprintTable(c));
+        }
         for (ClassInfo info : c.classes().values()) {
             sb.append("\n-- ").append(info.name()).append('\n').append(info.printable());
+            if (info.noSample() != null) {
+                sb.append(sampleLine(info));
+            }
             info.deep().forEach((sample, d) -> {
                 sb.append(String.format(Locale.ROOT, "deep size, %s (%s): %,d B in %,d objects%n", sample,
                         d.description(), d.totalSize(), d.totalCount()));

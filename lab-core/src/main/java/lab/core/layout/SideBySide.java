@@ -169,6 +169,11 @@ public final class SideBySide {
         public List<Row> rows() {
             return Stream.of(slots, totals, deep, byClass).<Row>flatMap(List::stream).toList();
         }
+
+        /** Whether any row differs: the two layouts (or their deep samples) are not the same. */
+        public boolean differs() {
+            return rows().stream().anyMatch(Row::differs);
+        }
     }
 
     private SideBySide() {

@@ -13,8 +13,13 @@
  * {@code layouts.json} is {@link lab.core.record.Layouts}; {@link lab.core.layout.LayoutPass}
  * writes it into a run folder; {@code ./lab layout} prints it.
  *
+ * <p>A user's classes: {@link lab.core.layout.UserClasses} (their class path, every class loaded
+ * and linked before a child starts), {@link lab.core.layout.SampleInstance} (the instance a deep
+ * size is taken of), {@link lab.core.layout.LayoutRun} (stored as a run of kind {@code layout}).
+ *
  * <p>Run it: {@code ./lab layout} (the running JVM, 10,000 tasks per store: seconds), or
  * {@code ./lab layout --all-jvms --entries 100000,1000000} (every configuration, the million-task
- * footprints: minutes).
+ * footprints: minutes), or {@code ./lab layout --classpath build/classes --classes com.acme.Order}
+ * (your classes: seconds).
  */
 package lab.core.layout;

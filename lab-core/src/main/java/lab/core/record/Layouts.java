@@ -40,10 +40,13 @@ import java.util.Optional;
  * @param entries    the store sizes of the footprints
  * @param comparison the pair the side-by-side view shows by default
  * @param exclusions what the deep walks neither count nor follow, in words
+ * @param classPath  the user's class path the classes were laid out from ({@code ./lab layout
+ *                   --classpath}), appended to the lab's in every child JVM; empty for the lab's
+ *                   own classes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Layouts(int schema, String generatedAt, List<Integer> entries, Comparison comparison,
-                      String exclusions, List<Configuration> configurations) {
+                      String exclusions, List<Configuration> configurations, List<String> classPath) {
 
     /** The current {@code schema} number; bump it when a field changes meaning. */
     public static final int SCHEMA = 1;
@@ -62,11 +65,20 @@ public record Layouts(int schema, String generatedAt, List<Integer> entries, Com
     public static final String SAMPLE_STORE_EMPTY = "store-empty";
     /** Deep-size sample: one stored task with its strings and instants. */
     public static final String SAMPLE_TASK = "task";
+    /** Deep-size sample: an instance of a user's class made by its no-argument constructor. */
+    public static final String SAMPLE_NEW_INSTANCE = "new-instance";
 
     public Layouts {
         entries = entries == null ? List.of() : entries;
         comparison = comparison == null ? new Comparison(DEFAULT_LEFT, DEFAULT_RIGHT, List.of()) : comparison;
         configurations = configurations == null ? List.of() : configurations;
+        classPath = classPath == null ? List.of() : List.copyOf(classPath);
+    }
+
+    /** The lab's own classes (no user class path). */
+    public Layouts(int schema, String generatedAt, List<Integer> entries, Comparison comparison,
+                   String exclusions, List<Configuration> configurations) {
+        this(schema, generatedAt, entries, comparison, exclusions, configurations, List.of());
     }
 
     public Optional<Configuration> configuration(String name) {
@@ -171,15 +183,31 @@ public record Layouts(int schema, String generatedAt, List<Integer> entries, Com
     /**
      * JOL's layout of one class, plus deep sizes of sample instances ({@code deep}, keyed by the
      * {@code SAMPLE_*} names; empty for classes the lab has no sample of).
+     *
+     * @param noSample why a user's class has no {@link #SAMPLE_NEW_INSTANCE} deep size (no
+     *                 no-argument constructor, abstract, the constructor threw ...); null otherwise
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ClassInfo(String name, String simpleName, long instanceSize, int headerSize,
                             List<Field> fields, List<Gap> gaps, long lossInternal, long lossExternal,
-                            long lossTotal, String printable, Map<String, Deep> deep) {
+                            long lossTotal, String printable, Map<String, Deep> deep, String noSample) {
         public ClassInfo {
             fields = fields == null ? List.of() : fields;
             gaps = gaps == null ? List.of() : gaps;
             deep = deep == null ? Map.of() : deep;
+        }
+
+        /** A class whose samples are the lab's own (or none). */
+        public ClassInfo(String name, String simpleName, long instanceSize, int headerSize,
+                         List<Field> fields, List<Gap> gaps, long lossInternal, long lossExternal,
+                         long lossTotal, String printable, Map<String, Deep> deep) {
+            this(name, simpleName, instanceSize, headerSize, fields, gaps, lossInternal, lossExternal, lossTotal,
+                    printable, deep, null);
+        }
+
+        public ClassInfo withSample(Map<String, Deep> newDeep, String newNoSample) {
+            return new ClassInfo(name, simpleName, instanceSize, headerSize, fields, gaps, lossInternal, lossExternal,
+                    lossTotal, printable, newDeep, newNoSample);
         }
     }
 

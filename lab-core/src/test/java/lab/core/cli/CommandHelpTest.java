@@ -37,8 +37,9 @@ class CommandHelpTest {
                 Arguments.of("list", List.of("--reports", "--help")),
                 Arguments.of("import", List.of("FILE.json", "--label", "--reports", "--help")),
                 Arguments.of("claims", List.of("RUN", "--json", "--reports", "--help")),
-                Arguments.of("compare", List.of("RUN", "--metric", "--stores", "--jvms", "--json", "--reports", "--help")),
-                Arguments.of("layout", List.of("--all-jvms", "--jvm", "--classes", "--entries", "--json", "--dir", "--dumps", "--help")),
+                Arguments.of("compare", List.of("RUN", "--metric", "--stores", "--jvms", "--layouts", "--json", "--reports", "--help")),
+                Arguments.of("layout", List.of("--all-jvms", "--jvm", "--classes", "--classpath", "--label", "--entries", "--json", "--dir",
+                        "--dumps", "--reports", "--help")),
                 Arguments.of("run", List.of("--profile", "--stores", "--workloads", "--threads", "--label", "--reports",
                         "--profiles", "--help")),
                 Arguments.of("help", List.of("COMMAND")));
