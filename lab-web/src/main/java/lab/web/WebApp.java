@@ -23,6 +23,7 @@ import lab.web.claims.ClaimsPage;
 import lab.web.compare.ComparePage;
 import lab.web.flame.FlameCatalogs;
 import lab.web.flame.FlamePages;
+import lab.web.layout.LayoutComparePage;
 import lab.web.layout.LayoutPage;
 import lab.web.load.LoadPage;
 import lab.web.runs.RunFiles;
@@ -78,6 +79,7 @@ public final class WebApp {
         RunFiles runFiles = new RunFiles(site);
         FlamePages flame = new FlamePages(site, pages, flames);
         LayoutPage layouts = new LayoutPage(site, pages);
+        LayoutComparePage layoutCompare = new LayoutComparePage(site, pages);
         RunsApi api = new RunsApi(site);
         ComparePage compare = new ComparePage(site, pages, flames);
         ClaimsPage claims = new ClaimsPage(site, pages);
@@ -128,6 +130,7 @@ public final class WebApp {
             config.routes.get("/runs/{id}/claims", claims::forRun);
             config.routes.get("/compare", compare::show);
             config.routes.get("/compare/flame", compare::flame);
+            config.routes.get("/compare/layouts", layoutCompare::show);
             config.routes.get("/claims", claims::latest);
 
             // JSON API

@@ -17,6 +17,7 @@ import lab.core.record.Layouts.Footprint;
 import lab.core.layout.SideBySide;
 import lab.core.record.StoredRun;
 import lab.core.store.StoreType;
+import lab.web.Links;
 import lab.web.Pages;
 import lab.web.Site;
 
@@ -27,6 +28,8 @@ import lab.web.Site;
  * two classes and any two JVM configurations ({@code ?left=…&right=…&lconf=…&rconf=…}). Below,
  * the deep sizes of the comparison's samples and the per-task footprint of every store in every
  * configuration. JOL's figures are exact for the JVM that produced them, so they carry no error.
+ * A layout run of a user's classes ({@code ./lab layout --classpath}) shows the same, without
+ * footprints; every layouts page links to {@code /compare/layouts} with this run as the base.
  */
 public final class LayoutPage {
 
@@ -76,6 +79,8 @@ public final class LayoutPage {
         model.put("title", "Layouts — " + run.id());
         model.put("runId", run.id());
         model.put("label", run.manifest().label());
+        model.put("compareLink", Links.query("/compare/layouts", "base", run.id()));
+        model.put("classPath", "");
         Layouts report;
         try {
             report = run.layouts().orElseThrow(() ->
@@ -91,6 +96,7 @@ public final class LayoutPage {
             statuses.add(new ConfigStatus(c.name(), c.label(), c.error(), run.file(dump).isPresent() ? dump : null));
         }
         model.put("configurations", statuses);
+        model.put("classPath", String.join(java.io.File.pathSeparator, report.classPath()));
         model.put("exclusions", report.exclusions());
         if (ran.isEmpty()) {
             model.put("error", "no JVM configuration of the JOL pass ran; see the errors below");
@@ -132,7 +138,7 @@ public final class LayoutPage {
     }
 
     /** A slot row of the one side-by-side comparison (lab-core's {@link SideBySide}), as table cells. */
-    private static Row row(SideBySide.SlotRow r) {
+    static Row row(SideBySide.SlotRow r) {
         SideBySide.Slot a = r.leftSlot();
         SideBySide.Slot b = r.rightSlot();
         return new Row(a == null ? "" : Long.toString(a.offset()), a == null ? "" : Long.toString(a.size()),
@@ -145,11 +151,11 @@ public final class LayoutPage {
         return s.owner().isEmpty() ? s.name() : s.owner() + "." + s.name();
     }
 
-    private static Row total(SideBySide.Total t) {
+    static Row total(SideBySide.Total t) {
         return new Row("", t.left(), "", t.label(), "", t.right(), "", t.label(), t.differs());
     }
 
-    private static Sample sample(SideBySide.DeepRow d) {
+    static Sample sample(SideBySide.DeepRow d) {
         Layouts.Deep a = d.leftDeep();
         Layouts.Deep b = d.rightDeep();
         return new Sample(d.sample(), a == null ? "" : a.description(), a == null ? "—" : Figures.fixed(a.totalSize(), 0) + " B",
