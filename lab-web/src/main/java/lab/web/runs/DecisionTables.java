@@ -42,7 +42,26 @@ public final class DecisionTables {
 
     private static final List<String> WORKLOADS = List.of("read", "write", "create", "mixed", "getAll", "contention");
 
-    public record MetricColumn(String name, String header, String title) {
+    /**
+     * A per-operation column.
+     *
+     * @param source which forks its figures come from: "timing" (the timing forks: JMH's gc
+     *               profiler only) or "profiled" (the one profiled fork: the lab agent, async-profiler
+     *               and gc); "" for runs without a profiled fork (imports, older runs)
+     */
+    public record MetricColumn(String name, String header, String title, String source) {
+        public MetricColumn(String name, String header, String title) {
+            this(name, header, title, "");
+        }
+
+        MetricColumn from(String s) {
+            return new MetricColumn(name, header, title + " — from the " + s + " fork" + (s.equals("timing") ? "s" : ""), s);
+        }
+
+        /** The lab agent's and /proc's counts: measured only where the agent ran. */
+        boolean counted() {
+            return name.startsWith("lab.");
+        }
     }
 
     /** A figure: its text, its error text ("" when none), a sort key, and whether it lacks an error. */
@@ -60,9 +79,13 @@ public final class DecisionTables {
     public record Ratio(String text, String error, String cls, String title, String sort) {
     }
 
-    /** @param compareHref the benchstat comparison of this store against the baseline (null for the baseline and foreign rows) */
+    /**
+     * @param compareHref the benchstat comparison of this store against the baseline (null for the baseline and foreign rows)
+     * @param reference   a reference row (the read floor), not a store
+     * @param floor       this row's cost as a multiple of the read floor (read tables of runs that measured it), or null
+     */
     public record Row(String label, String detail, String key, boolean baseline, Cell score, String unit, Ratio ratio,
-                      List<Cell> metrics, List<FlameCatalog.Link> flames, String compareHref) {
+                      List<Cell> metrics, List<FlameCatalog.Link> flames, String compareHref, boolean reference, Ratio floor) {
     }
 
     /**
@@ -71,7 +94,8 @@ public final class DecisionTables {
      */
     public record Table(String anchor, String title, String subtitle, String unit, boolean higherIsBetter,
                         String baselineLabel, List<MetricColumn> columns, List<Row> rows, BarChart.Chart chart, boolean anyNoError,
-                        List<String> otherColumns, List<OtherRow> otherRows, List<BarChart.Bar> bars, String part) {
+                        List<String> otherColumns, List<OtherRow> otherRows, List<BarChart.Bar> bars, String part,
+                        boolean floorColumn, String analysis) {
 
         public int size() {
             return rows.size();
@@ -87,7 +111,8 @@ public final class DecisionTables {
             return new Table(anchor + "-" + (from + 1), title, subtitle, unit, higherIsBetter, baselineLabel, columns, List.copyOf(r),
                     BarChart.of(bars.subList(from, to), unit, higherIsBetter), r.stream().anyMatch(x -> x.score().noError()
                     || x.metrics().stream().anyMatch(Cell::noError)), otherColumns,
-                    otherRows.isEmpty() ? otherRows : List.copyOf(otherRows.subList(from, to)), List.copyOf(bars.subList(from, to)), p);
+                    otherRows.isEmpty() ? otherRows : List.copyOf(otherRows.subList(from, to)), List.copyOf(bars.subList(from, to)), p,
+                    floorColumn, analysis);
         }
     }
 
@@ -126,18 +151,58 @@ public final class DecisionTables {
         return pages;
     }
 
+    /** The tables of results without profiled forks (imports, older runs, tests). */
     public static List<Table> build(String runId, List<BenchmarkResult> results, FlameCatalog flames) {
+        return build(runId, results, List.of(), null, flames);
+    }
+
+    /**
+     * The tables of a run: scores and B/op from its timing results, the lab's counts from each
+     * result's profiled fork when the run has them ({@code profiled}, matched by key), the read
+     * floor as a reference row of each read table, the wake-up floors left to
+     * {@link ReferenceRows}.
+     *
+     * @param cores the machine's cores (what an actor's {@code wait=auto} resolves to), or null
+     */
+    public static List<Table> build(String runId, List<BenchmarkResult> results, List<BenchmarkResult> profiled, Integer cores,
+                                    FlameCatalog flames) {
+        Map<String, BenchmarkResult> profiledByKey = new LinkedHashMap<>();
+        for (BenchmarkResult p : profiled) {
+            profiledByKey.putIfAbsent(p.key(), p);
+        }
         Map<String, List<BenchmarkResult>> groups = new LinkedHashMap<>();
         for (BenchmarkResult r : results) {
-            groups.computeIfAbsent(groupKey(r), k -> new ArrayList<>()).add(r);
+            if (!ReferenceRows.WAKEUP_FLOORS.contains(r.benchmark())) {
+                groups.computeIfAbsent(groupKey(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        // the read floor of each thread count and JVM joins the read table of the same
+        java.util.Set<BenchmarkResult> attached = new java.util.HashSet<>();
+        Map<String, BenchmarkResult> floors = new LinkedHashMap<>();
+        for (BenchmarkResult r : results) {
+            if (ReferenceRows.READ_FLOOR.equals(r.benchmark())) {
+                floors.putIfAbsent(r.threads() + "|" + r.jvmConfig(), r);
+            }
         }
         List<List<BenchmarkResult>> ordered = new ArrayList<>(groups.values());
         ordered.sort((a, b) -> compareGroups(a.get(0), b.get(0)));
         List<Table> tables = new ArrayList<>(ordered.size());
         int n = 0;
         for (List<BenchmarkResult> g : ordered) {
-            tables.add(table(runId, "t" + (++n), g, flames));
+            BenchmarkResult first = g.get(0);
+            BenchmarkResult floor = labStyle(first) && "read".equals(first.method())
+                    ? floors.get(first.threads() + "|" + first.jvmConfig()) : null;
+            if (floor != null && !floor.primary().unit().equals(first.primary().unit())) {
+                floor = null;
+            }
+            if (floor != null) {
+                attached.add(floor);
+            }
+            tables.add(table(runId, "t" + (++n), g, floor, profiledByKey, cores, flames));
         }
+        // a floor that joined a read table is not drawn again as a table of its own
+        tables.removeIf(t -> t.rows().size() == 1 && t.baselineLabel() == null
+                && attached.stream().anyMatch(f -> f.key().equals(t.rows().get(0).key())));
         return tables;
     }
 
@@ -145,8 +210,35 @@ public final class DecisionTables {
         return r.param("store") != null;
     }
 
+    /** The actor stores' wait-strategy param: the stores of one table differ in it, so it does not split tables. */
+    static final String WAIT = "wait";
+
     static String groupKey(BenchmarkResult r) {
-        return labStyle(r) ? "lab|" + r.keyWithout("store") : "jmh|" + r.className() + "|" + r.mode() + "|" + r.threads();
+        if (!labStyle(r)) {
+            return "jmh|" + r.className() + "|" + r.mode() + "|" + r.threads() + "|" + r.jvmConfig();
+        }
+        Map<String, String> rest = new java.util.TreeMap<>(r.params());
+        rest.remove("store");
+        rest.remove(WAIT);
+        return "lab|" + BenchmarkResult.key(r.benchmark(), rest, r.mode(), r.threads(), r.jvmConfig());
+    }
+
+    /** "wait blocking", "wait auto → blocking (2 cores)" for actor stores; "" for the others. */
+    static String waitText(BenchmarkResult r, Integer cores) {
+        String w = r.param(WAIT);
+        boolean actor;
+        try {
+            actor = StoreType.valueOf(r.param("store")).isActor();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            actor = false;
+        }
+        if (!actor || w == null) {
+            return "";
+        }
+        if (lab.core.store.ActorWait.AUTO.equals(w) && cores != null) {
+            return "wait auto → " + lab.core.store.ActorWait.forCores(cores).paramName() + " (" + cores + " cores)";
+        }
+        return "wait " + w;
     }
 
     private static int compareGroups(BenchmarkResult a, BenchmarkResult b) {
@@ -191,28 +283,42 @@ public final class DecisionTables {
         }
     }
 
-    private static Table table(String runId, String anchor, List<BenchmarkResult> group, FlameCatalog flames) {
+    private static Table table(String runId, String anchor, List<BenchmarkResult> group, BenchmarkResult floor,
+                               Map<String, BenchmarkResult> profiled, Integer cores, FlameCatalog flames) {
         BenchmarkResult first = group.get(0);
         boolean lab = labStyle(first);
         List<BenchmarkResult> rows = new ArrayList<>(group);
         if (lab) {
-            rows.sort((a, b) -> Integer.compare(storeRank(a.param("store")), storeRank(b.param("store"))));
+            rows.sort(java.util.Comparator.comparingInt((BenchmarkResult r) -> storeRank(r.param("store")))
+                    .thenComparing(r -> String.valueOf(r.param(WAIT))));
         }
         BenchmarkResult base = lab ? rows.stream().filter(r -> "MEMORY".equals(r.param("store"))).findFirst().orElse(null) : null;
         String unit = first.primary().unit();
         boolean higher = first.primary().higherIsBetter();
+        boolean anyProfiled = !profiled.isEmpty();
+        // the lab's counts come from the profiled fork when the run has one (timing forks run without the agent)
+        java.util.function.BiFunction<BenchmarkResult, MetricColumn, Metric> metricOf = (r, c) -> {
+            if (anyProfiled && c.counted()) {
+                BenchmarkResult p = profiled.get(r.key());
+                return p == null ? null : p.secondary(c.name());
+            }
+            return r.secondary(c.name());
+        };
         List<MetricColumn> columns = METRICS.stream()
-                .filter(c -> rows.stream().anyMatch(r -> r.secondary(c.name()) != null))
+                .filter(c -> rows.stream().anyMatch(r -> metricOf.apply(r, c) != null))
+                .map(c -> anyProfiled ? c.from(c.counted() ? "profiled" : "timing") : c)
                 .collect(Collectors.toList());
-        List<Row> out = new ArrayList<>(rows.size());
-        List<BarChart.Bar> bars = new ArrayList<>(rows.size());
+        List<Row> out = new ArrayList<>(rows.size() + 1);
+        List<BarChart.Bar> bars = new ArrayList<>(rows.size() + 1);
+        java.util.Set<String> analyses = new java.util.LinkedHashSet<>();
         boolean anyNoError = false;
         for (BenchmarkResult r : rows) {
             String label;
             String detail;
             if (lab) {
                 label = storeLabel(r.param("store"));
-                detail = r.param("store");
+                String wait = waitText(r, cores);
+                detail = r.param("store") + (wait.isEmpty() ? "" : " · " + wait);
             } else {
                 label = r.method();
                 detail = r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
@@ -220,31 +326,58 @@ public final class DecisionTables {
             Cell score = Cell.of(r.primary());
             List<Cell> metrics = new ArrayList<>(columns.size());
             for (MetricColumn c : columns) {
-                Cell cell = Cell.of(r.secondary(c.name()));
+                Cell cell = Cell.of(metricOf.apply(r, c));
                 metrics.add(cell);
                 anyNoError |= cell.noError();
             }
             anyNoError |= score.noError();
             boolean isBase = r == base;
-            Ratio ratio = base == null ? null : isBase
-                    ? new Ratio("baseline", "", "base", "the MemoryStore row every ratio is taken against", "1")
-                    : ratio(r.primary(), base.primary());
+            Ratio ratio;
+            if (base == null) {
+                ratio = null;
+            } else if (isBase) {
+                ratio = new Ratio("baseline", "", "base", "the MemoryStore row every ratio is taken against", "1");
+            } else if (PairedRatio.applies(base, r)) {
+                lab.core.compare.Comparison.Row c = PairedRatio.row(base, r);
+                ratio = PairedRatio.of(c);
+                analyses.add(PairedRatio.analysis(c));
+            } else {
+                ratio = ratio(r.primary(), base.primary());
+                analyses.add(QUADRATURE);
+            }
             String compare = base == null || isBase ? null
                     : Links.query("/compare", "base", runId, "stores", "MEMORY," + r.param("store"));
-            out.add(new Row(label, detail, r.key(), isBase, score, r.primary().unit(), ratio, metrics, flames.links(r.key()), compare));
+            Ratio floorMultiple = floor == null ? null : PairedRatio.multiple(floor, r);
+            out.add(new Row(label, detail, r.key(), isBase, score, r.primary().unit(), ratio, metrics, flames.links(r.key()), compare,
+                    false, floorMultiple));
             bars.add(new BarChart.Bar(label, r.primary().score(), r.primary().scoreError(), isBase));
+        }
+        if (floor != null) {
+            // the reference row: what a read costs at best here (a plain array over the same keys)
+            Cell fs = Cell.of(floor.primary());
+            List<Cell> fm = new ArrayList<>(columns.size());
+            for (MetricColumn c : columns) {
+                fm.add(Cell.of(metricOf.apply(floor, c)));
+            }
+            out.add(new Row("read floor", "reference: a plain Task[] read over the same keys", floor.key(), false, fs,
+                    floor.primary().unit(), new Ratio("reference", "", "base", "a reference row, not a store", ""), fm,
+                    flames.links(floor.key()), null, true, new Ratio("1×", "", "base", "the read floor itself", "1")));
+            bars.add(new BarChart.Bar("read floor", floor.primary().score(), floor.primary().scoreError(), true));
         }
         String title;
         String subtitle;
         if (lab) {
-            title = first.method() + " · " + first.threads() + (first.threads() == 1 ? " thread" : " threads");
+            title = first.method() + " · " + first.threads() + (first.threads() == 1 ? " thread" : " threads")
+                    + (first.jvmConfig() == null ? "" : " · " + first.jvmConfig());
             Map<String, String> other = new LinkedHashMap<>(first.params());
             other.remove("store");
+            other.remove(WAIT);
             subtitle = modeName(first.mode()) + (other.isEmpty() ? "" : " · " + other.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))) + " · " + first.className();
         } else {
             title = (first.className().isEmpty() ? first.benchmark() : simpleName(first.className())) + " · "
-                    + first.threads() + (first.threads() == 1 ? " thread" : " threads");
+                    + first.threads() + (first.threads() == 1 ? " thread" : " threads")
+                    + (first.jvmConfig() == null ? "" : " · " + first.jvmConfig());
             subtitle = modeName(first.mode()) + " · " + first.className();
         }
         BarChart.Chart chart = BarChart.of(bars, unit, higher);
@@ -261,16 +394,28 @@ public final class DecisionTables {
         }
         List<OtherRow> otherRows = new ArrayList<>();
         if (!others.isEmpty()) {
-            for (int i = 0; i < rows.size(); i++) {
+            List<BenchmarkResult> all = new ArrayList<>(rows);
+            if (floor != null) {
+                all.add(floor); // one other-row per row, the reference row last as in the table
+            }
+            for (int i = 0; i < all.size(); i++) {
                 List<Cell> cells = new ArrayList<>();
                 for (String name : others.keySet()) {
-                    cells.add(Cell.of(rows.get(i).secondary(name)));
+                    cells.add(Cell.of(all.get(i).secondary(name)));
                 }
                 otherRows.add(new OtherRow(out.get(i).label(), cells));
             }
         }
         return new Table(anchor, title, subtitle, unit, higher, base == null ? null : storeLabel("MEMORY"), columns, out, chart, anyNoError,
-                List.copyOf(others.values()), otherRows, List.copyOf(bars), "");
+                List.copyOf(others.values()), otherRows, List.copyOf(bars), "", floor != null, analysisText(analyses, rows));
+    }
+
+    /** The ratio of a row from JMH's errors alone (runs without the runner's rounds: imports, older runs). */
+    static final String QUADRATURE = "JMH's 99.9% errors of both scores added in quadrature (no recorded rounds to pair)";
+
+    /** What the ratio column of a table used, in words. */
+    static String analysisText(java.util.Set<String> analyses, List<BenchmarkResult> rows) {
+        return String.join("; ", analyses);
     }
 
     /** The speed-up of {@code x} over {@code base} with its propagated uncertainty. */

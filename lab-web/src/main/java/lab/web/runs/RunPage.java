@@ -48,8 +48,8 @@ public final class RunPage {
     public record PageLink(int n, String href, boolean current) {
     }
 
-    /** The run's tables cut into pages, or why there are none. */
-    private record Built(List<List<DecisionTables.Table>> pages, String error, int results) {
+    /** The run's tables cut into pages, its wake-up floors, or why there are none. */
+    private record Built(List<List<DecisionTables.Table>> pages, String error, int results, List<ReferenceRows.Section> references) {
     }
 
     private final Site site;
@@ -99,6 +99,10 @@ public final class RunPage {
         model.put("resultsError", b.error());
         model.put("environment", environment(m.environment()));
         model.put("configuration", configuration(m.configuration()));
+        model.put("design", TemplateModel.of(RunDesignView.of(m)));
+        model.put("references", TemplateModel.of(page == 1 ? b.references() : List.of()));
+        model.put("hasReferences", page == 1 && ReferenceRows.any(b.references()));
+        model.put("analyses", tables.stream().map(DecisionTables.Table::analysis).filter(a -> !a.isEmpty()).distinct().toList());
         model.put("warnings", m.warnings());
         model.put("files", files(run));
         model.put("hasJmh", run.file(StoredRun.JMH_RESULT).isPresent());
@@ -119,14 +123,24 @@ public final class RunPage {
 
     private Built build(StoredRun run) {
         if (run.readError() != null) {
-            return new Built(List.of(List.of()), null, 0);
+            return new Built(List.of(List.of()), null, 0, List.of());
         }
         try {
             List<BenchmarkResult> results = run.results();
-            List<DecisionTables.Table> tables = DecisionTables.build(run.id(), results, flames.of(run));
-            return new Built(DecisionTables.pages(tables, ROWS_PER_PAGE), null, results.size());
+            List<BenchmarkResult> profiled;
+            String error = null;
+            try {
+                profiled = run.profiledResults();
+            } catch (JmhFormatException e) {
+                profiled = List.of();
+                error = StoredRun.JMH_PROFILED + " cannot be read (the counts are not shown): " + e.getMessage();
+            }
+            Integer cores = run.manifest().environment().cores();
+            List<DecisionTables.Table> tables = DecisionTables.build(run.id(), results, profiled, cores, flames.of(run));
+            return new Built(DecisionTables.pages(tables, ROWS_PER_PAGE), error, results.size(),
+                    ReferenceRows.build(results, cores, flames.of(run)));
         } catch (JmhFormatException e) {
-            return new Built(List.of(List.of()), "jmh.json cannot be read: " + e.getMessage(), 0);
+            return new Built(List.of(List.of()), "jmh.json cannot be read: " + e.getMessage(), 0, List.of());
         }
     }
 
