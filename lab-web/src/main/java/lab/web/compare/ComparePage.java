@@ -62,7 +62,21 @@ public final class ComparePage {
      *
      * @param more rows left out of this page (they are in {@code apiHref}) */
     public record TableView(String title, String params, List<RowView> rows, String geomeanBase, String geomeanHead,
-                            String geomeanDelta, int more, String apiHref) {
+                            String geomeanDelta, String geomeanNote, int more, String apiHref) {
+    }
+
+    /**
+     * How far the control benchmark moved between the two runs.
+     *
+     * @param moved  head/base of the control's medians as a change, with its interval
+     * @param within how many rows of the primary metric the drift explains
+     */
+    public record DriftView(String control, String base, String head, String moved, String range, String test, String bandText,
+                            int within) {
+    }
+
+    /** A row both sides have that was not compared, and why. */
+    public record RefusedView(String key, String metric, String reason) {
     }
 
     /** The comparison the query asks for, or null when it names no base run (the empty form). */
@@ -80,15 +94,20 @@ public final class ComparePage {
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
         String metric = blankToNull(ctx.queryParam("metric"));
+        String jvmsParam = blankToNull(ctx.queryParam("jvms"));
         List<String> stores = storesParam == null ? List.of() : List.of(storesParam.split(","));
+        List<String> jvms = jvmsParam == null ? List.of() : List.of(jvmsParam.split(","));
         if (baseId == null) {
             return null;
+        }
+        if (!jvms.isEmpty() && jvms.size() != 2) {
+            throw new BadRequestResponse("jvms takes two JVM configurations of the run, e.g. jdk17-default,jdk25-default");
         }
         if (stores.size() > 2) {
             throw new BadRequestResponse("stores takes one or two store names, e.g. MEMORY,SHARD");
         }
-        if (headId == null && stores.size() != 2) {
-            throw new BadRequestResponse("give head=RUN, or stores=A,B to compare two stores of one run");
+        if (headId == null && stores.size() != 2 && jvms.isEmpty()) {
+            throw new BadRequestResponse("give head=RUN, or stores=A,B (or jvms=A,B) to compare two stores (or JVM configurations) of one run");
         }
         StoredRun base = site.run(baseId);
         StoredRun head = headId == null ? base : site.run(headId);
@@ -98,7 +117,13 @@ public final class ComparePage {
         String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1).trim();
         return () -> {
             try {
-                return Comparer.compare(Side.of(base, baseStore), Side.of(head, headStore), metric == null ? Comparer.ALL : metric);
+                Side b = Side.of(base, baseStore);
+                Side h = Side.of(head, headStore);
+                if (!jvms.isEmpty()) {
+                    b = b.onJvm(jvms.get(0).trim());
+                    h = h.onJvm(jvms.get(1).trim());
+                }
+                return Comparer.compare(b, h, metric == null ? Comparer.ALL : metric);
             } catch (lab.core.record.JmhFormatException e) {
                 throw new BadRequestResponse("a run's jmh.json cannot be read: " + e.getMessage());
             }
@@ -118,6 +143,9 @@ public final class ComparePage {
         out.put("metric", c.metric());
         out.put("alpha", c.alpha());
         out.put("samples", c.sampleSummary());
+        out.put("analysis", c.analysisSummary());
+        out.put("drift", c.drift() == null ? null : drift(c.drift()));
+        out.put("refused", c.refused().stream().map(x -> Map.of("key", x.key(), "metric", x.metric(), "reason", x.reason())).toList());
         List<Map<String, Object>> tables = new ArrayList<>();
         for (Comparison.Table t : c.tables()) {
             Map<String, Object> tm = new LinkedHashMap<>();
@@ -126,6 +154,7 @@ public final class ComparePage {
             tm.put("higherIsBetter", t.higherIsBetter());
             tm.put("commonParams", t.commonParams());
             tm.put("geomeanRatio", finite(t.geomeanRatio()));
+            tm.put("geomeanNote", t.geomeanNote());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Comparison.Row r : t.rows()) {
                 Map<String, Object> rm = new LinkedHashMap<>();
@@ -141,6 +170,10 @@ public final class ComparePage {
                 rm.put("p", finite(r.test().p()));
                 rm.put("exactP", r.test().exact());
                 rm.put("change", r.change().name().toLowerCase(java.util.Locale.ROOT));
+                rm.put("delta", ComparisonText.delta(r));
+                rm.put("analysis", r.analysis().text());
+                rm.put("test", r.test().name());
+                rm.put("n", r.test().sizes());
                 rows.add(rm);
             }
             tm.put("rows", rows);
@@ -151,6 +184,19 @@ public final class ComparePage {
         out.put("onlyHead", c.onlyHead());
         out.put("notes", c.notes());
         ctx.contentType("application/json; charset=utf-8").result(lab.core.record.Json.MAPPER.writeValueAsBytes(out));
+    }
+
+    private static Map<String, Object> drift(lab.core.compare.Drift d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("control", d.control());
+        m.put("unit", d.unit());
+        m.put("base", interval(d.base()));
+        m.put("head", interval(d.head()));
+        m.put("ratio", interval(d.ratio()));
+        m.put("p", finite(d.test().p()));
+        m.put("band", finite(d.band()));
+        m.put("bandText", d.bandText());
+        return m;
     }
 
     private static Map<String, Object> interval(lab.core.compare.Stats.Interval i) {
@@ -172,17 +218,18 @@ public final class ComparePage {
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
         String metric = blankToNull(ctx.queryParam("metric"));
+        String jvmsParam = blankToNull(ctx.queryParam("jvms"));
         StoredRun[] runs = new StoredRun[2];
         java.util.function.Supplier<Comparison> comparison = comparisonOf(ctx, runs);
         // The run pickers list every run: the page is kept for this version of the index only.
-        String key = site.runs().version() + "|" + baseId + "|" + headId + "|" + storesParam + "|" + metric;
+        String key = site.runs().version() + "|" + baseId + "|" + headId + "|" + storesParam + "|" + metric + "|" + jvmsParam;
         StoredRun[] involved = comparison == null ? new StoredRun[0] : new StoredRun[] {runs[0], runs[1]};
         pages.render(ctx, "compare", key, () -> model(comparison == null ? null : comparison.get(), runs, baseId, headId, storesParam,
-                metric), involved);
+                metric, jvmsParam), involved);
     }
 
     private Map<String, Object> model(Comparison c, StoredRun[] runs, String baseId, String headId, String storesParam,
-                                      String metric) {
+                                      String metric, String jvmsParam) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Compare");
         model.put("runs", site.runs().all().stream()
@@ -193,6 +240,7 @@ public final class ComparePage {
         model.put("head", headId == null ? "" : headId);
         model.put("stores", storesParam == null ? "" : storesParam);
         model.put("metric", metric == null ? "all" : metric);
+        model.put("jvms", jvmsParam == null ? "" : jvmsParam);
         model.put("comparison", false);
         model.put("rowsPerTable", ROWS_PER_TABLE);
         if (c != null) {
@@ -205,8 +253,13 @@ public final class ComparePage {
             model.put("baseEnv", base.manifest().environment().summary());
             model.put("headEnv", head.manifest().environment().summary());
             model.put("samples", c.sampleSummary());
+            model.put("analysis", c.analysisSummary());
+            model.put("tests", tests(c));
+            model.put("twoRuns", !base.id().equals(head.id()));
+            model.put("drift", driftView(c));
+            model.put("refused", c.refused().stream().map(x -> new RefusedView(x.key(), x.metric(), x.reason())).toList());
             model.put("tables", tables(c, base, head, Links.query("/api/compare", "base", baseId, "head", headId, "stores", storesParam,
-                    "metric", metric)));
+                    "metric", metric, "jvms", jvmsParam)));
             model.put("notes", c.notes());
             model.put("onlyBase", first(c.onlyBase()));
             model.put("onlyHead", first(c.onlyHead()));
@@ -214,6 +267,36 @@ public final class ComparePage {
             model.put("onlyHeadMore", Math.max(0, c.onlyHead().size() - ROWS_PER_TABLE));
         }
         return model;
+    }
+
+    /** The tests the rows got, with their sample sizes: "Wilcoxon signed-rank, n=6 rounds", "Mann-Whitney U, n=6+6". */
+    static String tests(Comparison c) {
+        Set<String> t = new LinkedHashSet<>();
+        for (Comparison.Table table : c.tables()) {
+            for (Comparison.Row r : table.rows()) {
+                if (r.change() != lab.core.compare.Change.UNKNOWN) {
+                    t.add(r.test().name() + ", " + r.test().sizes() + (r.test().exact() ? " (exact p)" : " (normal approximation)"));
+                }
+            }
+        }
+        return t.isEmpty() ? "none (no row could be tested)" : String.join("; ", t);
+    }
+
+    static DriftView driftView(Comparison c) {
+        lab.core.compare.Drift d = c.drift();
+        if (d == null) {
+            return null;
+        }
+        int within = 0;
+        for (Comparison.Table t : c.tables()) {
+            for (Comparison.Row r : t.rows()) {
+                within += r.change() == lab.core.compare.Change.DRIFT ? 1 : 0;
+            }
+        }
+        return new DriftView(d.control(), lab.web.Format.interval(d.base()) + " " + d.unit(), lab.web.Format.interval(d.head()) + " "
+                + d.unit(), ComparisonText.percent(d.ratio().centre()), ComparisonText.ratioRange(d.ratio()),
+                String.format(java.util.Locale.ROOT, "%s p = %s, %s", d.test().name(), lab.core.record.Figures.plain(d.test().p()),
+                        d.test().sizes()), d.bandText(), within);
     }
 
     private static List<String> first(List<String> keys) {
@@ -246,7 +329,8 @@ public final class ComparePage {
             }
             String params = t.commonParams().isEmpty() ? "" : t.commonParams().toString();
             out.add(new TableView(t.title(), params, rows, ComparisonText.num(t.geomeanBase()), ComparisonText.num(t.geomeanHead()),
-                    ComparisonText.percent(t.geomeanRatio()), Math.max(0, t.rows().size() - ROWS_PER_TABLE), apiHref));
+                    ComparisonText.percent(t.geomeanRatio()), t.geomeanNote() == null ? "" : t.geomeanNote(),
+                    Math.max(0, t.rows().size() - ROWS_PER_TABLE), apiHref));
         }
         return out;
     }
