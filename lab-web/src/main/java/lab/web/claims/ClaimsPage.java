@@ -33,6 +33,17 @@ public final class ClaimsPage {
     private final Pages pages;
     private final ClaimBook book = ClaimBook.load();
 
+    /**
+     * How zero claims are judged, said once on the page (each zero verdict states its own
+     * tolerance): the rule as the claims data's zero claims state it in their method.
+     */
+    static String zeroRule(ClaimBook book) {
+        return book.claims().stream().filter(lab.core.claims.Claim::isZero).map(lab.core.claims.Claim::method)
+                .map(m -> "Zero claims (\"0 B/op\", \"no context switches\"): " + m.substring(Math.max(0, m.indexOf("Holds:")))
+                        + " Each zero verdict states the tolerance this run measured for it.")
+                .findFirst().orElse("");
+    }
+
     public ClaimsPage(Site site, Pages pages) {
         this.site = site;
         this.pages = pages;
@@ -42,10 +53,20 @@ public final class ClaimsPage {
     public record Count(String label, String slug, int n) {
     }
 
-    /** One row as the template shows it. */
-    public record Row(String anchor, String id, String section, String quote, String logFigure, String subject, String ours,
-                      String uncertainty, String verdict, String slug, String why, String measured, String mapping,
-                      List<String> caveats, String method, String compareHref) {
+    /**
+     * One row as the template shows it.
+     *
+     * @param variant     the reading judged (a wait strategy, a JVM configuration, one of several stores), or ""
+     * @param tolerance   a zero claim's tolerance, measured in the same run, or ""
+     * @param compareHref the comparison behind the verdict ({@code /compare} of the two stores, on the JVM judged), or null
+     */
+    public record Row(String anchor, String id, String section, String quote, String logFigure, String subject, String variant,
+                      String ours, String uncertainty, String verdict, String slug, String why, String measured, String mapping,
+                      List<String> caveats, String method, String compareHref, String tolerance) {
+    }
+
+    /** A group of rows with its own heading: the log's claims, its load estimates, what the lab adds beyond the log. */
+    public record Group(String anchor, String title, String intro, List<Row> rows) {
     }
 
     /**
@@ -112,7 +133,8 @@ public final class ClaimsPage {
     /** {@code GET /api/runs/{id}/claims}: the verdicts as JSON. */
     public void api(Context ctx) throws java.io.IOException {
         StoredRun run = site.run(ctx.pathParam("id"));
-        ClaimReport report = ClaimEvaluator.evaluate(book, data(run));
+        RunData data = data(run);
+        ClaimReport report = ClaimEvaluator.evaluate(book, data);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runId", report.runId());
         out.put("jvm", report.jvm());
@@ -138,6 +160,10 @@ public final class ClaimsPage {
             m.put("why", r.why());
             m.put("caveats", r.caveats());
             m.put("method", r.claim().method());
+            m.put("kind", r.claim().kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("beyondTheLog", r.claim().beyondTheLog());
+            m.put("tolerance", r.figure() == null ? null : r.figure().tolerance());
+            m.put("compare", compareHref(run.id(), r, data.jvms()));
             results.add(m);
         }
         out.put("results", results);
@@ -150,23 +176,57 @@ public final class ClaimsPage {
         pages.render(ctx, "claims", run.id() + "|" + newest + "|" + site.runs().version(), () -> model(run, data, newest), run);
     }
 
+    /** The comparison behind a verdict: the two stores it compared, on the JVM configuration it was judged on. */
+    static String compareHref(String runId, ClaimResult r, List<String> jvms) {
+        if (r.compared().size() != 2) {
+            return null;
+        }
+        String jvm = null;
+        for (String j : jvms) {
+            if (r.variant() != null && r.variant().endsWith("on " + j)) {
+                jvm = j;
+            }
+        }
+        var c = r.claim();
+        return Links.query("/compare", "base", runId, "stores", r.compared().get(0) + "," + r.compared().get(1),
+                "jvms", jvm == null ? null : jvm + "," + jvm, "metric", "primary".equals(c.metric()) ? null : c.metric());
+    }
+
     private Map<String, Object> model(StoredRun run, RunData data, boolean newest) {
         ClaimReport report = ClaimEvaluator.evaluate(book, data);
         List<Row> rows = new ArrayList<>();
+        List<Row> load = new ArrayList<>();
+        List<Row> beyond = new ArrayList<>();
+        List<String> jvms = data.jvms();
         for (ClaimResult r : report.results()) {
             var c = r.claim();
-            String subject = r.variant() == null ? (c.stores().isEmpty() ? "" : String.join(" < ", c.stores()))
-                    : r.variant() + (c.baseline() == null ? "" : " vs " + c.baseline());
-            String compare = null;
-            if (r.variant() != null && c.baseline() != null) {
-                compare = Links.query("/compare", "base", run.id(), "stores", c.baseline() + "," + r.variant(),
-                        "metric", "primary".equals(c.metric()) ? null : c.metric());
+            String stores = c.kind() == lab.core.claims.Claim.Kind.ORDER ? String.join(" < ", c.stores())
+                    : String.join("/", c.subject()) + (c.baseline() == null ? "" : " vs " + c.baseline());
+            String anchor = "claim-" + c.id() + (r.variant() == null ? "" : "-" + lab.core.record.RunId.slug(r.variant()));
+            String tolerance = r.figure() == null || r.figure().tolerance() == null ? "" : r.figure().tolerance();
+            Row row = new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), stores,
+                    r.variant() == null ? "" : r.variant(), r.ours(), r.uncertainty(), r.verdict().label(), r.verdict().slug(),
+                    r.why() == null ? "" : r.why(), r.measured(), c.mapping() == null ? "" : c.mapping(), r.caveats(), c.method(),
+                    compareHref(run.id(), r, jvms), tolerance);
+            if (c.beyondTheLog()) {
+                beyond.add(row);
+            } else if (c.kind() == lab.core.claims.Claim.Kind.LOAD) {
+                load.add(row);
+            } else {
+                rows.add(row);
             }
-            String anchor = "claim-" + c.id() + (r.variant() == null ? "" : "-" + r.variant().toLowerCase(java.util.Locale.ROOT));
-            rows.add(new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), subject, r.ours(),
-                    r.uncertainty(), r.verdict().label(), r.verdict().slug(), r.why() == null ? "" : r.why(), r.measured(),
-                    c.mapping() == null ? "" : c.mapping(), r.caveats(), c.method(), compare));
         }
+        List<Group> groups = new ArrayList<>();
+        groups.add(new Group("log", "The log's claims", "Each quantitative claim of the decision log, tested on this run.", rows));
+        RunData.LoadRun lr = data.load();
+        groups.add(new Group("load", "The log's load estimates", lr == null
+                ? "Its Load Testing Decision Matrix and RPS figures against a load run: none is stored, so they are not testable here"
+                        + " (./lab load makes one)."
+                : "Its Load Testing Decision Matrix and RPS figures against load run " + lr.id() + " (the newest complete one):"
+                        + " each store's measured maximum requests/s, client and server on the same cores.", load));
+        groups.add(new Group("beyond", "Beyond the log", "What the stores and floors the log never tried say about its conclusions"
+                + " (DISRUPTOR against CHANNEL and MEMORY, INT_SHARD's allocation, the read and wake-up floors): verdicts computed"
+                + " from this run like the others.", beyond));
         List<Count> counts = new ArrayList<>();
         report.counts().forEach((v, n) -> counts.add(new Count(v.label(), v.slug(), n)));
         Map<String, Object> model = new LinkedHashMap<>();
@@ -180,7 +240,9 @@ public final class ClaimsPage {
         model.put("notes", report.notes());
         model.put("about", book.about());
         model.put("counts", counts);
-        model.put("rows", rows);
+        model.put("groups", groups);
+        model.put("loadRun", lr == null ? null : lr.id());
+        model.put("zeroTolerance", zeroRule(book));
         model.put("verdicts", List.of(Verdict.values()));
         model.put("others", othersThan(run));
         return model;
