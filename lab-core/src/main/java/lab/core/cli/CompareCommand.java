@@ -3,6 +3,8 @@ package lab.core.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import lab.core.compare.AgentComparison;
+import lab.core.compare.AgentComparisonText;
 import lab.core.compare.Comparer;
 import lab.core.compare.Comparison;
 import lab.core.compare.ComparisonJson;
@@ -11,6 +13,7 @@ import lab.core.compare.LayoutsAcrossRuns;
 import lab.core.compare.LayoutsAcrossRunsText;
 import lab.core.record.Json;
 import lab.core.compare.Side;
+import lab.core.record.RunKind;
 import lab.core.record.RunRepository;
 import lab.core.record.RunStatus;
 import lab.core.record.StoredRun;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Parameters;
  * ./lab compare BASE HEAD --metric gc.alloc.rate.norm
  * ./lab compare BASE HEAD --metric all         # the primary metric and every secondary one
  * ./lab compare BASE HEAD --layouts            # the classes both runs laid out, field by field
+ * ./lab compare AGENT_A AGENT_B                # two agent runs: counts and rates per second of window
  * </pre>
  */
 @Command(name = "compare",
@@ -36,7 +40,9 @@ import picocli.CommandLine.Parameters;
             "  ./lab compare BASE HEAD                    every benchmark of both runs",
             "  ./lab compare RUN --stores MEMORY,SHARD    two stores of one run, row by row",
             "  ./lab compare latest HEAD --metric all     the primary metric and every secondary one",
-            "  ./lab compare BASE HEAD --layouts          JOL layouts of the classes in both runs, changed rows marked *"})
+            "  ./lab compare BASE HEAD --layouts          JOL layouts of the classes in both runs, changed rows marked *",
+            "  ./lab compare AGENT_A AGENT_B              two agent runs: counts and rates per second of window by kind",
+            "                                             and class (exact counts, one window each: no p-values)"})
 public final class CompareCommand implements LabCommand {
 
     @Parameters(paramLabel = "RUN", arity = "1..2",
@@ -84,6 +90,9 @@ public final class CompareCommand implements LabCommand {
         RunRepository repo = reports.repository();
         StoredRun baseRun = find(repo, runs.get(0), err);
         StoredRun headRun = runs.size() == 2 ? find(repo, runs.get(1), err) : baseRun;
+        if (baseRun.manifest().kind() == RunKind.AGENT || headRun.manifest().kind() == RunKind.AGENT) {
+            return compareAgentRuns(baseRun, headRun, out);
+        }
         String baseStore = stores.isEmpty() ? null : stores.get(0);
         String headStore = stores.isEmpty() ? null : stores.get(stores.size() - 1);
         Side base = Side.of(baseRun, baseStore);
@@ -114,6 +123,26 @@ public final class CompareCommand implements LabCommand {
             throw new UsageException(e.getMessage());
         }
         out.print(LayoutsAcrossRunsText.format(c));
+        return 0;
+    }
+
+    /** Two agent runs: counts and rates per second of window by kind and class (no statistics: one window each). */
+    private int compareAgentRuns(StoredRun baseRun, StoredRun headRun, PrintStream out) {
+        if (baseRun.manifest().kind() != headRun.manifest().kind()) {
+            throw new UsageException("run " + baseRun.id() + " is " + AgentComparison.kindOf(baseRun) + " and "
+                    + headRun.id() + " " + AgentComparison.kindOf(headRun) + ": an agent run compares with another agent run");
+        }
+        if (baseRun == headRun || baseRun.id().equals(headRun.id()) || !stores.isEmpty() || !jvms.isEmpty() || metric != null) {
+            throw new UsageException("two agent runs compare as a whole: ./lab compare BASE HEAD [--json], without --stores, "
+                    + "--jvms or --metric");
+        }
+        AgentComparison c;
+        try {
+            c = AgentComparison.of(baseRun, headRun);
+        } catch (IllegalArgumentException unreadable) {
+            throw new UsageException(unreadable.getMessage());
+        }
+        out.print(json ? Json.text(c) : AgentComparisonText.format(c));
         return 0;
     }
 

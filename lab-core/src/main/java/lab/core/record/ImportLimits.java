@@ -24,6 +24,19 @@ public final class ImportLimits {
     /** Distinct values each list of an imported run's configuration keeps (stores, workloads, threads). */
     public static final int MAX_LIST = 100;
 
+    /**
+     * Thread names in one agent report. The agent itself keeps at most 4,096 names of exited
+     * threads (the rest share one row) plus the live ones.
+     */
+    public static final int MAX_AGENT_THREADS = 10_000;
+
+    /**
+     * Named counts in one agent report, all maps together (allocations by class, per thread by
+     * class and by kind, instrumented classes by pattern and failures): a real report has a few
+     * thousand; each costs memory on every page that reads the run.
+     */
+    public static final int MAX_AGENT_ENTRIES = 200_000;
+
     private ImportLimits() {
     }
 

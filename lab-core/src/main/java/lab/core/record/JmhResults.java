@@ -66,7 +66,7 @@ public final class JmhResults {
      * string length: {@link StreamConstraintsException}) carry no location, so their reason is
      * given without one.
      */
-    private static JsonNode tree(byte[] json) {
+    static JsonNode tree(byte[] json) {
         try (JsonParser p = Json.MAPPER.createParser(json)) {
             JsonNode root = Json.MAPPER.readTree(p);
             JsonToken after;
@@ -266,7 +266,7 @@ public final class JmhResults {
         return name.startsWith("\u00b7") ? name.substring(1) : name;
     }
 
-    private static String describe(JsonNode n) {
+    static String describe(JsonNode n) {
         if (n.isObject()) {
             return "an object";
         }

@@ -202,6 +202,47 @@ public final class RunRepository {
         }
     }
 
+    /**
+     * Stores a lab agent report as a complete run of kind {@link RunKind#AGENT}: agent.json
+     * verbatim, run.json from what the report tells (its window as the run's start and end, the
+     * JVM, the agent's version, includes and warnings). Nothing is written when the bytes are not
+     * an agent report the lab can store.
+     *
+     * @return the new run's id
+     * @throws AgentReportException with the reason when they are not
+     */
+    public String importAgent(byte[] json, String label, String source) {
+        AgentReport report = AgentReports.parse(json);
+        if (label != null && label.length() > ImportLimits.MAX_LABEL) {
+            throw new AgentReportException("the label is longer than " + ImportLimits.MAX_LABEL + " characters");
+        }
+        RunWriter w = begin(label == null || label.isBlank() ? "agent" : label, Instant.now());
+        try {
+            Files.write(w.dir().resolve(StoredRun.AGENT), json);
+            AgentReport.Agent a = report.agent();
+            Environment env = new Environment(null, null, a.jvm(), null, null, null, null, null, null, null, null, null, null,
+                    null, a.version(), null, null);
+            java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
+            extra.put("Agent mode", a.mode());
+            extra.put("Includes", a.includes());
+            extra.put("Agent options", a.options());
+            extra.put("Pid", a.pid());
+            extra.values().removeIf(java.util.Objects::isNull);
+            RunConfiguration config = new RunConfiguration(null, null, null, null, null, null, null, null, null, null, null,
+                    null, true, null, null, extra);
+            RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label == null ? "" : label, RunStatus.COMPLETE, source,
+                    report.window().start(), report.window().end(), env, config, null, null, null, report.warnings(),
+                    RunKind.AGENT, null, null, null);
+            return w.commit(m).id();
+        } catch (IOException | RuntimeException e) {
+            w.abandon();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UncheckedIOException("could not store the agent report: " + e.getMessage(), (IOException) e);
+        }
+    }
+
     private static Environment environmentOf(List<BenchmarkResult> results) {
         BenchmarkResult r = results.get(0);
         return new Environment(null, r.vmVersion() != null ? r.vmVersion() : r.jdkVersion(), r.vmName(), null, null,

@@ -24,6 +24,8 @@ public final class StoredRun {
     public static final String JMH_PROFILED = "jmh-profiled.json";
     /** A load run's measurements ({@link LoadResults}). */
     public static final String LOAD = "load.json";
+    /** An agent run's report, verbatim as the agent wrote it ({@link AgentReport}). */
+    public static final String AGENT = "agent.json";
     /** JMH's console output of every fork. */
     public static final String JMH_LOG = "jmh.log";
     /** A run being written lives in {@code .tmp-<id>} until it is committed. */
@@ -37,6 +39,7 @@ public final class StoredRun {
     private volatile List<BenchmarkResult> profiledResults;
     private volatile Optional<Layouts> layouts;
     private volatile Optional<LoadResults> loadResults;
+    private volatile Optional<AgentReport> agentReport;
 
     private StoredRun(Path dir, RunManifest manifest, String readError) {
         this.dir = dir;
@@ -229,6 +232,27 @@ public final class StoredRun {
                 throw new IllegalArgumentException(LOAD + " of run " + id() + " is unreadable: " + e.getMessage(), e);
             }
             loadResults = r;
+        }
+        return r;
+    }
+
+    /**
+     * An agent run's report ({@code agent.json}, parsed once, then cached); empty when the run has
+     * none.
+     *
+     * @throws IllegalArgumentException when agent.json exists but cannot be read as one (the
+     *                                  message says why)
+     */
+    public Optional<AgentReport> agentReport() {
+        Optional<AgentReport> r = agentReport;
+        if (r == null) {
+            Optional<Path> f = readError == null ? file(AGENT) : Optional.empty();
+            try {
+                r = f.map(p -> AgentReports.parse(readNoFollow(p)));
+            } catch (AgentReportException | JmhFormatException e) {
+                throw new IllegalArgumentException(AGENT + " of run " + id() + " is unreadable: " + e.getMessage(), e);
+            }
+            agentReport = r;
         }
         return r;
     }

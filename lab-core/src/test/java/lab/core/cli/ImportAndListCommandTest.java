@@ -108,7 +108,8 @@ class ImportAndListCommandTest {
         Path notJmh = tmp.resolve("package.json");
         Files.writeString(notJmh, "{\"name\": \"left-pad\", \"version\": \"1.3.0\"}");
         assertThat(lab("import", notJmh.toString(), "--reports", reports.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("package.json is not a JMH result", "array");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("package.json is neither a JMH result", "array",
+                "no \"agent\" object");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
 
         Path truncated = tmp.resolve("truncated.json");
