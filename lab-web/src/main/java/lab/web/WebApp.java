@@ -18,6 +18,7 @@ import lab.core.record.JmhFormatException;
 import lab.core.record.Json;
 import lab.core.record.RunKind;
 import lab.core.record.StoredRun;
+import lab.web.agent.AgentRunPage;
 import lab.web.api.RunsApi;
 import lab.web.claims.ClaimsPage;
 import lab.web.compare.ComparePage;
@@ -76,6 +77,7 @@ public final class WebApp {
         RunsPage runsPage = new RunsPage(site);
         RunPage runPage = new RunPage(site, pages, flames);
         LoadPage loadPage = new LoadPage(site, pages, flames);
+        AgentRunPage agentRunPage = new AgentRunPage(site, pages);
         RunFiles runFiles = new RunFiles(site);
         FlamePages flame = new FlamePages(site, pages, flames);
         LayoutPage layouts = new LayoutPage(site, pages);
@@ -119,6 +121,8 @@ public final class WebApp {
                 StoredRun run = site.run(ctx.pathParam("id"));
                 if (run.manifest().kind() == RunKind.LOAD) {
                     loadPage.show(ctx, run);
+                } else if (run.manifest().kind() == RunKind.AGENT) {
+                    agentRunPage.show(ctx, run);
                 } else {
                     runPage.show(ctx);
                 }
@@ -139,6 +143,7 @@ public final class WebApp {
             config.routes.get("/api/runs/{id}/claims", claims::api);
             config.routes.get("/api/compare", compare::api);
             config.routes.post("/api/runs", api::upload);
+            config.routes.post("/api/agent-reports", api::agentReport);
 
             // Server time of every response (read by SitePerf and visible in the browser's dev tools)
             config.routes.after(ctx -> {

@@ -18,12 +18,13 @@ final class MediaType {
     private MediaType() {
     }
 
-    static void requireJson(String contentType) {
+    /** @param what what the body is, for the message: "the JMH result", "the agent report" */
+    static void requireJson(String contentType, String what) {
         String header = contentType == null ? "" : contentType;
         String[] parts = header.split(";");
         String type = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!type.equals(JSON)) {
-            throw new HttpResponseException(415, "send the JMH result with Content-Type: application/json"
+            throw new HttpResponseException(415, "send " + what + " with Content-Type: application/json"
                     + " (curl -H 'Content-Type: application/json' --data-binary @result.json …)");
         }
         for (int i = 1; i < parts.length; i++) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import lab.core.record.AgentReportException;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.ImportLimits;
 import lab.core.record.JmhFormatException;
@@ -19,7 +20,8 @@ import lab.web.Site;
  * The JSON API: {@code GET /api/runs} (every run's manifest, newest first),
  * {@code GET /api/runs/{id}} (manifest + parsed JMH results, each with its row key), and
  * {@code POST /api/runs} (a JMH JSON result as the body, {@code Content-Type: application/json},
- * UTF-8, {@code ?label=} optional) so that runs from other machines and CI jobs reach one site:
+ * UTF-8, {@code ?label=} optional) so that runs from other machines and CI jobs reach one site, and
+ * {@code POST /api/agent-reports} (a lab agent report, the same way; lab-agent's {@code upload=}):
  * 201 with {@code {"id": …, "url": …}}; 413 above the upload limit; 415 for another media type;
  * 400 with the reason for a bad charset, malformed or non-JMH JSON, or a result beyond
  * {@link ImportLimits}; 408 for a body that arrives too slowly; 503 while
@@ -55,7 +57,13 @@ public final class RunsApi {
     public void get(Context ctx) {
         StoredRun run = site.run(ctx.pathParam("id"));
         Map<String, Object> out = summary(run);
-        if (run.readError() == null) {
+        if (run.readError() == null && run.manifest().kind() == lab.core.record.RunKind.AGENT) {
+            try {
+                out.put("agentReport", run.agentReport().orElse(null));
+            } catch (IllegalArgumentException e) {
+                out.put("agentReportError", e.getMessage());
+            }
+        } else if (run.readError() == null) {
             try {
                 List<Map<String, Object>> results = new ArrayList<>();
                 for (BenchmarkResult r : run.results()) {
@@ -78,9 +86,39 @@ public final class RunsApi {
     }
 
     public void upload(Context ctx) {
+        receive(ctx, "the JMH result", "a JMH JSON result (the file -rf json writes)", (body, label) -> {
+            try {
+                return site.repository().importJmh(body, label == null || label.isBlank() ? "upload" : label, "upload");
+            } catch (JmhFormatException e) {
+                throw new BadRequestResponse("not a JMH JSON result: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * {@code POST /api/agent-reports}: a lab agent report as the body (what lab-agent's
+     * {@code upload=} sends, or {@code curl … --data-binary @counters.json}) becomes an agent run;
+     * the same limits, answers and guarantees as {@link #upload}.
+     */
+    public void agentReport(Context ctx) {
+        receive(ctx, "the agent report", "a lab agent report (the JSON object report= writes)", (body, label) -> {
+            try {
+                return site.repository().importAgent(body, label == null || label.isBlank() ? "agent" : label, "upload");
+            } catch (AgentReportException e) {
+                throw new BadRequestResponse("refused the agent report: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Stores a body; throws an HTTP error with the reason when it cannot. */
+    private interface Importer {
+        String store(byte[] body, String label);
+    }
+
+    private void receive(Context ctx, String what, String expected, Importer importer) {
         // JSON only: a browser cannot send application/json cross-origin without a CORS preflight,
         // which this site never grants, so no other page (nor a sandboxed flame graph) can upload.
-        MediaType.requireJson(ctx.header("Content-Type"));
+        MediaType.requireJson(ctx.header("Content-Type"), what);
         long limit = site.maxUploadBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
@@ -98,11 +136,9 @@ public final class RunsApi {
         try {
             byte[] body = Bodies.readAtMost(ctx, limit);
             if (body.length == 0) {
-                throw new BadRequestResponse("empty body: POST a JMH JSON result (the file -rf json writes)");
+                throw new BadRequestResponse("empty body: POST " + expected);
             }
-            id = site.repository().importJmh(body, label == null || label.isBlank() ? "upload" : label, "upload");
-        } catch (JmhFormatException e) {
-            throw new BadRequestResponse("not a JMH JSON result: " + e.getMessage());
+            id = importer.store(body, label);
         } finally {
             uploads.release();
         }

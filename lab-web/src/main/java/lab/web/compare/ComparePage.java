@@ -22,6 +22,7 @@ import lab.core.store.StoreType;
 import lab.web.Links;
 import lab.web.Pages;
 import lab.web.Site;
+import lab.web.agent.AgentComparePage;
 import lab.web.flame.FlameCatalog;
 import lab.web.flame.FlameCatalogs;
 
@@ -30,7 +31,8 @@ import lab.web.flame.FlameCatalogs;
  * ({@code ?base=RUN&stores=MEMORY,SHARD}), or two stores of two runs
  * ({@code ?base=A&head=B&stores=MEMORY,SHARD}) — the comparison engine's benchstat table for the
  * primary metric and every secondary one, with links to both rows' flame graphs and to their
- * differential flame graph ({@code GET /compare/flame}).
+ * differential flame graph ({@code GET /compare/flame}). Two agent runs are compared by
+ * {@link AgentComparePage} (counts and rates per kind and class).
  */
 public final class ComparePage {
 
@@ -40,11 +42,13 @@ public final class ComparePage {
     private final Site site;
     private final Pages pages;
     private final FlameCatalogs flames;
+    private final AgentComparePage agentRuns;
 
     public ComparePage(Site site, Pages pages, FlameCatalogs flames) {
         this.site = site;
         this.pages = pages;
         this.flames = flames;
+        this.agentRuns = new AgentComparePage(site, pages);
     }
 
     /** A run for the pickers. */
@@ -132,6 +136,10 @@ public final class ComparePage {
 
     /** {@code GET /api/compare}: the same comparison as JSON (non-finite numbers as null). */
     public void api(Context ctx) throws IOException {
+        if (agentRuns.handles(ctx)) {
+            agentRuns.api(ctx);
+            return;
+        }
         StoredRun[] runs = new StoredRun[2];
         Comparison c = comparison(ctx, runs);
         if (c == null) {
@@ -214,6 +222,10 @@ public final class ComparePage {
     }
 
     public void show(Context ctx) {
+        if (agentRuns.handles(ctx)) {
+            agentRuns.show(ctx);
+            return;
+        }
         String baseId = blankToNull(ctx.queryParam("base"));
         String headId = blankToNull(ctx.queryParam("head"));
         String storesParam = blankToNull(ctx.queryParam("stores"));
