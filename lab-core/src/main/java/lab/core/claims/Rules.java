@@ -42,7 +42,8 @@ final class Rules {
             + " an interval across a band edge, or inside it without significance, is inconclusive; so is every interval"
             + " from samples too few to reach p ≤ 0.05 at all.";
     static final String VALUE_RULE = "Holds: the whole interval inside the band; contradicted: the whole interval outside"
-            + " it (in direction only when it still lies beyond the claim's bound); across an edge: inconclusive.";
+            + " it (in direction only when it still lies beyond the claim's bound); across an edge, or from samples too few"
+            + " for a 95% interval (n ≤ 5), inconclusive.";
     static final String ZERO_RULE = "Holds: the whole interval inside [0, tolerance], the tolerance measured in the same run"
             + " (what a benchmark that does nothing shows) and never tighter than the log's own resolution (Go prints B/op as an"
             + " integer: 0 B/op is below 1 B/op); contradicted: the whole interval above it; otherwise inconclusive.";

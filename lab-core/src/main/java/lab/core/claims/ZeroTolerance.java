@@ -18,6 +18,8 @@ import lab.core.record.Metric;
  * iteration, not per operation: a store that completes k times fewer operations per iteration
  * than the floor shows k times more of it per operation. So the tolerance of a store is
  * <pre>  upper end of the floor's 95% interval × (floor's operations per iteration / the store's)</pre>
+ * with the floor at the store's thread count when the run has it (the background also comes per
+ * thread), else at one thread;
  * from the same source as the store's figure (timing forks for B/op, the profiled fork for the
  * agent's counts). It is stated on every zero verdict. A run without the read floor cannot test a
  * zero claim: "not testable here".
@@ -39,7 +41,11 @@ final class ZeroTolerance {
     }
 
     static Tolerance of(RunData run, Claim c, BenchmarkResult store, Locator.Measured measured, String unit) {
-        Optional<BenchmarkResult> floor = Locator.find(run, c, Locator.READ_FLOOR, 1, null);
+        // The background comes per iteration and per thread (each benchmark thread syncs with JMH at every
+        // iteration's edges: parks, context switches), so the floor is taken at the store's thread count when
+        // the run measured it there. Against the one-thread floor, lock-free stores at 2 threads "parked".
+        Optional<BenchmarkResult> floor = Locator.find(run, c, Locator.READ_FLOOR, store.threads(), null)
+                .or(() -> Locator.find(run, c, Locator.READ_FLOOR, 1, null));
         if (floor.isEmpty()) {
             return new Tolerance(Double.NaN, null, "the run has no read floor at 1 thread, so the background a zero claim is"
                     + " measured against is unknown");
@@ -57,16 +63,19 @@ final class ZeroTolerance {
         }
         Stats.Interval fi = Stats.medianInterval(x, Rules.LEVEL);
         double floorHi = Double.isFinite(fi.hi()) ? fi.hi() : java.util.Arrays.stream(x).max().orElse(Double.NaN);
-        double rateFloor = opsPerNanosecond(floor.get());
-        double rateStore = opsPerNanosecond(store);
+        // operations per iteration of the forks the figures come from: a count comes from the profiled forks,
+        // which run slower than the timing forks (the agent), so its background per operation is larger
+        double rateFloor = opsPerNanosecond(fm.result());
+        double rateStore = opsPerNanosecond(measured.result() != null ? measured.result() : store);
         if (!(rateFloor > 0) || !(rateStore > 0)) {
             return new Tolerance(Double.NaN, null, "the operation rates of the read floor or of the store are unknown");
         }
         double scale = rateFloor / rateStore;
         double background = floorHi * scale;
-        String backgroundText = String.format(Locale.ROOT, "the read floor's %s %s (upper end of its interval;"
+        String backgroundText = String.format(Locale.ROOT, "the read floor's %s %s at %d thread%s (upper end of its interval;"
                         + " it allocates and blocks on nothing, so this is the run's background) × %s (it completes %s× the"
-                        + " operations per iteration)", ClaimsText.num(floorHi), unit, ClaimsText.num(scale), ClaimsText.num(scale));
+                        + " operations per iteration)", ClaimsText.num(floorHi), unit, floor.get().threads(),
+                floor.get().threads() == 1 ? "" : "s", ClaimsText.num(scale), ClaimsText.num(scale));
         double resolution = c.zeroResolution();
         if (resolution > background) {
             String text = String.format(Locale.ROOT, "zero tolerance %s %s = the log's resolution (Go's benchmem prints %s"

@@ -98,7 +98,7 @@ class ClaimRulesTest {
     void countsComeFromTheProfiledForkAndAnInactiveAgentIsNotTestable() {
         JmhFixture timing = result("read", "CHANNEL").forks(20000, 21000, 19000, 20500, 19500);
         ClaimResult r = only(CTXSW, withProfiled(List.of(timing),
-                List.of(result("read", "CHANNEL").raw(around(22000, 0.05, 5)).secondary("lab.ctxsw.voluntary.norm", "#/op", around(2.5, 0.05, 5)))));
+                List.of(result("read", "CHANNEL").raw(around(22000, 0.05, 6)).secondary("lab.ctxsw.voluntary.norm", "#/op", around(2.5, 0.05, 6)))));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(r.measured()).contains("iterations of the profiled fork");
         ClaimResult inactive = only(CTXSW, withProfiled(List.of(timing), List.of(result("read", "CHANNEL").raw(around(22000, 0.05, 5)))));
@@ -112,9 +112,9 @@ class ClaimRulesTest {
 
     static JmhFixture floor() {
         // 5 ns/op, and what JMH reports for code that allocates nothing: 0.002-0.004 B/op
-        return reference(RunPlan.READ_FLOOR).forks(5, 5.1, 4.9, 5, 5.05)
+        return reference(RunPlan.READ_FLOOR).forks(5, 5.1, 4.9, 5, 5.05, 4.95)
                 .secondary("gc.alloc.rate.norm", "B/op", new double[] {0.003}, new double[] {0.004}, new double[] {0.002},
-                        new double[] {0.003}, new double[] {0.0035});
+                        new double[] {0.003}, new double[] {0.0035}, new double[] {0.003});
     }
 
     static JmhFixture reads(String store, double ns, double... bytes) {
@@ -122,16 +122,20 @@ class ClaimRulesTest {
         for (int i = 0; i < bytes.length; i++) {
             b[i] = new double[] {bytes[i]};
         }
-        return result("read", store).forks(ns, ns * 1.01, ns * 0.99, ns, ns * 1.005).secondary("gc.alloc.rate.norm", "B/op", b);
+        double[] forks = new double[bytes.length];
+        for (int i = 0; i < forks.length; i++) {
+            forks[i] = ns * (1 + 0.005 * (i % 3 - 1));
+        }
+        return result("read", store).forks(forks).secondary("gc.alloc.rate.norm", "B/op", b);
     }
 
     @Test
     void zeroClaimsUseTheReadFloorsBackgroundScaledByOperationsAsTolerance() {
         // MEMORY runs 4x slower than the floor: tolerance = 0.004 x 4 = 0.016 B/op
         ClaimReport report = ClaimEvaluator.evaluate(ZERO, run(floor(),
-                reads("MEMORY", 20, 0.010, 0.012, 0.011, 0.009, 0.010),
-                reads("SHARD", 20, 0.5, 0.6, 0.55, 0.5, 0.52),
-                reads("CONCURRENT", 20, 0.010, 0.012, 0.011, 0.009, 0.030)));
+                reads("MEMORY", 20, 0.010, 0.012, 0.011, 0.009, 0.010, 0.010),
+                reads("SHARD", 20, 0.5, 0.6, 0.55, 0.5, 0.52, 0.5),
+                reads("CONCURRENT", 20, 0.010, 0.012, 0.011, 0.009, 0.030, 0.010)));
         assertThat(report.results()).extracting(ClaimResult::verdict)
                 .containsExactly(Verdict.HOLDS, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE);
         ClaimResult memory = report.results().get(0);
@@ -148,9 +152,9 @@ class ClaimRulesTest {
     void zeroClaimsAreNeverTighterThanTheLogsResolution() {
         // background 0.016 B/op, but the log's "0 B/op" is Go's truncated integer: below 1 B/op
         ClaimReport report = ClaimEvaluator.evaluate(ZERO_AT_GO_RESOLUTION, run(floor(),
-                reads("MEMORY", 20, 0.010, 0.012, 0.011, 0.009, 0.030),
-                reads("SHARD", 20, 16.0, 16.1, 16.0, 15.9, 16.0),
-                reads("CONCURRENT", 20, 0.5, 0.9, 1.2, 1.3, 1.1)));
+                reads("MEMORY", 20, 0.010, 0.012, 0.011, 0.009, 0.030, 0.010),
+                reads("SHARD", 20, 16.0, 16.1, 16.0, 15.9, 16.0, 16.0),
+                reads("CONCURRENT", 20, 0.5, 0.9, 1.2, 1.3, 1.1, 0.5)));
         assertThat(report.results()).extracting(ClaimResult::verdict)
                 .containsExactly(Verdict.HOLDS, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE);
         ClaimResult memory = report.results().get(0);
@@ -158,9 +162,28 @@ class ClaimRulesTest {
         assertThat(memory.figure().tolerance()).contains("the log's resolution").contains("background is 0.0160 B/op");
     }
 
+    static final ClaimBook ZERO_AT_TWO_THREADS = book("""
+        {"id": "z2", "quote": "q", "logFigure": "f", "kind": "value", "workload": "read", "threads": 2, "zero": true,
+         "metric": "gc.alloc.rate.norm", "subject": ["MEMORY"], "figures": [0]}""");
+
+    @Test
+    void zeroToleranceTakesTheReadFloorAtTheStoresThreadCount() {
+        // the background comes per thread too: at 2 threads the floor shows 0.04 B/op; MEMORY runs 4x fewer
+        // operations than that floor (tolerance 0.16), but only 2x fewer than the one-thread floor (0.008)
+        JmhFixture floorAtTwo = reference(RunPlan.READ_FLOOR).threads(2).forks(5, 5.1, 4.9, 5, 5.05, 4.95)
+                .secondary("gc.alloc.rate.norm", "B/op", new double[] {0.03}, new double[] {0.04}, new double[] {0.02},
+                        new double[] {0.03}, new double[] {0.035}, new double[] {0.03});
+        JmhFixture memory = result("read", "MEMORY").threads(2).forks(20, 20.2, 19.8, 20, 20.1, 19.9).secondary("gc.alloc.rate.norm",
+                "B/op", new double[] {0.05}, new double[] {0.06}, new double[] {0.05}, new double[] {0.055}, new double[] {0.05},
+                new double[] {0.05});
+        ClaimResult r = ClaimEvaluator.evaluate(ZERO_AT_TWO_THREADS, run(floor(), floorAtTwo, memory)).results().get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(r.figure().tolerance()).contains("at 2 threads");
+    }
+
     @Test
     void zeroClaimsWithoutAReadFloorAreNotTestable() {
-        ClaimResult r = ClaimEvaluator.evaluate(ZERO, run(reads("MEMORY", 20, 0.01, 0.01, 0.01, 0.01, 0.01))).results().get(0);
+        ClaimResult r = ClaimEvaluator.evaluate(ZERO, run(reads("MEMORY", 20, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01))).results().get(0);
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_TESTABLE);
         assertThat(r.why()).contains("no read floor");
     }
@@ -208,12 +231,12 @@ class ClaimRulesTest {
             {"id": "f", "quote": "q", "logFigure": "f", "kind": "information", "workload": "read", "threads": 1,
              "subject": ["BEST"], "candidates": ["MEMORY", "SHARD", "CONCURRENT"], "baseline": "READ_FLOOR", "figures": [1],
              "reason": "no log figure"}""");
-        ClaimResult r = only(b, run(floor(), reads("MEMORY", 20, 0, 0, 0, 0, 0), reads("SHARD", 12, 0, 0, 0, 0, 0),
-                reads("CONCURRENT", 8, 0, 0, 0, 0, 0)));
+        ClaimResult r = only(b, run(floor(), reads("MEMORY", 20, 0, 0, 0, 0, 0, 0), reads("SHARD", 12, 0, 0, 0, 0, 0, 0),
+                reads("CONCURRENT", 8, 0, 0, 0, 0, 0, 0)));
         assertThat(r.variant()).isEqualTo("BEST=CONCURRENT");
         assertThat(r.verdict()).isEqualTo(Verdict.INFORMATION);
         // the floor reads at 5 ns, CONCURRENT at 8: the best store is 1.6x slower than the floor
-        assertThat(r.ours()).isEqualTo("0.625×"); // to the precision its interval supports (Figures)
+        assertThat(r.ours()).isEqualTo("0.6250×"); // to the precision its interval supports (Figures)
         assertThat(r.measured()).contains("CONCURRENT vs READ_FLOOR");
         assertThat(r.compared()).isEmpty();
     }
