@@ -39,6 +39,7 @@ public final class DesignedRuns {
     public static final String READ = "lab.core.bench.ReadBenchmark.read";
     public static final String READ_FLOOR = "lab.core.bench.ReadFloorBenchmark.readFloor";
     public static final String PARK_UNPARK = "lab.core.bench.WakeupFloorBenchmark.parkUnpark";
+    public static final String QUEUE_HAND_OFF = "lab.core.bench.WakeupFloorBenchmark.queueHandOff";
 
     /** One JMH result: its JSON entry and its key. */
     public record Entry(String json, String key) {

@@ -50,10 +50,13 @@ class RunDesignPageTest {
                         DesignedRuns.timing(DesignedRuns.READ_FLOOR, 1, Map.of(), FLOOR, 0),
                         DesignedRuns.sampled(DesignedRuns.PARK_UNPARK, new double[] {9_000, 11_000, 10_000, 12_000, 8_000, 10_500},
                                 Map.of("0.0", 5_000.0, "50.0", 6_000.0, "90.0", 48_000.0, "95.0", 60_000.0, "99.0", 77_000.0,
-                                        "99.9", 90_000.0, "100.0", 120_000.0))),
+                                        "99.9", 90_000.0, "100.0", 120_000.0)),
+                        // a fast minority below the median: only the minimum shows it
+                        DesignedRuns.sampled(DesignedRuns.QUEUE_HAND_OFF, new double[] {20_000, 21_000, 19_000, 22_000, 18_000, 20_500},
+                                Map.of("0.0", 600.0, "50.0", 20_000.0, "90.0", 25_000.0, "100.0", 900_000.0))),
                 Arrays.asList(DesignedRuns.profiled(DesignedRuns.READ, 1, Map.of("store", "MEMORY", "wait", "auto"), 140, 1, 0, 0),
                         DesignedRuns.profiled(DesignedRuns.READ, 1, Map.of("store", "SHARD", "wait", "auto"), 70, 1, 0, 0),
-                        DesignedRuns.profiled(DesignedRuns.READ, 1, channel, 25_000, 4, 3, 2), null, null),
+                        DesignedRuns.profiled(DesignedRuns.READ, 1, channel, 25_000, 4, 3, 2), null, null, null),
                 6, 7);
     }
 
@@ -89,7 +92,8 @@ class RunDesignPageTest {
             // the read floor: a reference row of the read table, not a table of its own
             String floor = row(html, key(DesignedRuns.READ_FLOOR, Map.of()));
             assertThat(floor).contains("class=\"reference\"").contains("read floor").contains(">reference<");
-            assertThat(html).doesNotContain("ReadFloorBenchmark · 1 thread");
+            assertThat(html).doesNotContain("ReadFloorBenchmark · 1 thread").as("a reference row has no comparison link")
+                    .doesNotContain(">read floor</a>");
             // the actor's wait strategy as it ran on this machine (2 cores: auto is blocking)
             String ch = row(html, key(DesignedRuns.READ, Map.of("store", "CHANNEL", "wait", "auto")));
             assertThat(ch).contains("CHANNEL · wait auto → blocking (2 cores)").contains(">2.000<"); // 2 parks per read, profiled
@@ -105,6 +109,7 @@ class RunDesignPageTest {
             assertThat(html).contains("<b>p50</b> <span>6,000</span>").contains("<b>p90</b> <span>48,000</span>")
                     .contains("<b>max</b> <span>120,000</span>");
             assertThat(html).contains("Two regimes: p90 is 8.000× p50");
+            assertThat(html).contains("wake-up floor · queueHandOff").contains("The median round trip is 33.33× the fastest");
             // the mean round trip: median of the fork means 8,000 … 12,000 is 10,250, written to the hundreds its interval supports
             assertThat(html).contains("10,300 [8,000–12,000] ns/op");
             Matcher actor = Pattern.compile("<tr><td class=\"name\"><span>ChannelStore read</span>(.*?)</tr>", Pattern.DOTALL).matcher(html);
