@@ -114,6 +114,16 @@ public final class DesignedRuns {
      */
     public static String storeJmhRun(Path reports, String label, Instant started, List<Entry> timing, List<Entry> profiled,
                                      int rounds, long seed) throws IOException {
+        return storeJmhRun(reports, label, started, timing, profiled, java.util.Collections.nCopies(timing.size(), null),
+                List.of(new JvmConfig("jdk17-default", "/usr/lib/jvm/java-17/bin/java", List.of(), "17.0.15+6")), rounds, seed);
+    }
+
+    /**
+     * As above, each timing result on the JVM configuration named in {@code jvmOfEach} (null: the
+     * run has one), the run's configurations {@code jvms}.
+     */
+    public static String storeJmhRun(Path reports, String label, Instant started, List<Entry> timing, List<Entry> profiled,
+                                     List<String> jvmOfEach, List<JvmConfig> jvms, int rounds, long seed) throws IOException {
         RunWriter w = new RunRepository(reports).begin(label, started);
         Files.writeString(w.dir().resolve(StoredRun.JMH_RESULT), "[" + timing.stream().map(Entry::json).collect(Collectors.joining(",\n")) + "]");
         List<Entry> prof = profiled.stream().filter(java.util.Objects::nonNull).toList();
@@ -123,10 +133,10 @@ public final class DesignedRuns {
         for (int i = 0; i < timing.size(); i++) {
             List<Integer> r = IntStream.range(0, rounds).boxed().toList();
             Integer index = profiled.get(i) == null ? null : pi++;
-            infos.add(new ResultInfo(timing.get(i).key(), null, r, null, index));
+            String jvm = jvmOfEach.get(i);
+            infos.add(new ResultInfo(timing.get(i).key() + (jvm == null ? "" : "|jvm=" + jvm), jvm, r, null, index));
         }
-        RunDesign design = new RunDesign(rounds, seed, rounds, true, READ_FLOOR,
-                List.of(new JvmConfig("jdk17-default", "/usr/lib/jvm/java-17/bin/java", List.of(), "17.0.15+6")), List.of());
+        RunDesign design = new RunDesign(rounds, seed, rounds, true, READ_FLOOR, jvms, List.of());
         RunConfiguration conf = new RunConfiguration("quick", List.of("MEMORY", "SHARD", "CHANNEL"), List.of("read"), List.of(1),
                 1_000_000, "zipf", 0.894, rounds, 2, "100 ms", 3, "100 ms", true, false, List.of("cpu"), null);
         RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label, RunStatus.COMPLETE, "run", started, started.plusSeconds(60),

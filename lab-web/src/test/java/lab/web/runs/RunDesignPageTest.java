@@ -102,6 +102,30 @@ class RunDesignPageTest {
     }
 
     @Test
+    void twoJvmConfigurationsAreAnAxisTablesNamedAndComparedPairedByRound() throws IOException {
+        Map<String, String> memory = Map.of("store", "MEMORY");
+        Map<String, String> shard = Map.of("store", "SHARD");
+        List<lab.core.record.JvmConfig> jvms = List.of(new lab.core.record.JvmConfig("jdk17-default", "/jdk17/bin/java", List.of(), "17"),
+                new lab.core.record.JvmConfig("jdk25-compact-headers", "/jdk25/bin/java", List.of("-XX:+UseCompactObjectHeaders"), "25"));
+        String two = DesignedRuns.storeJmhRun(reports, "two-jvms", Instant.parse("2026-12-01T10:00:00Z"), List.of(
+                        DesignedRuns.timing(DesignedRuns.READ, 1, memory, MEMORY, 0), DesignedRuns.timing(DesignedRuns.READ, 1, shard, SHARD, 0),
+                        DesignedRuns.timing(DesignedRuns.READ, 1, memory, SHARD, 0), DesignedRuns.timing(DesignedRuns.READ, 1, shard, SHARD, 0)),
+                Arrays.asList(null, null, null, null), List.of("jdk17-default", "jdk17-default", "jdk25-compact-headers", "jdk25-compact-headers"),
+                jvms, 6, 9);
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            String html = client.get("/runs/" + two).body().string();
+            assertThat(html).contains(">read · 1 thread · jdk17-default<").contains(">read · 1 thread · jdk25-compact-headers<");
+            assertThat(html).contains("<h2>JVM configurations</h2>").contains("/jdk25/bin/java -XX:+UseCompactObjectHeaders (25)")
+                    .contains("/compare?base=" + two + "&amp;jvms=jdk17-default%2Cjdk25-compact-headers");
+            // MEMORY's read on JDK 25 is SHARD's (about half of JDK 17's) in every round: paired by round, significant
+            String cmp = client.get("/compare?base=" + two + "&jvms=jdk17-default,jdk25-compact-headers&metric=primary").body().string();
+            assertThat(cmp).contains(two + " on jdk17-default").contains(two + " on jdk25-compact-headers")
+                    .contains("<th>analysis</th><td>paired by round, 6 rounds</td>").contains("Wilcoxon signed-rank, n=6 rounds");
+            assertThat(client.get("/compare?base=" + two + "&jvms=jdk17-default").code()).isEqualTo(400);
+        });
+    }
+
+    @Test
     void theWakeUpFloorShowsItsPercentilesAndTwoRegimesAndTheActorsAsMultiplesOfIt() {
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             String html = client.get("/runs/" + run).body().string();
