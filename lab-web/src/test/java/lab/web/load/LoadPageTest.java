@@ -120,6 +120,18 @@ class LoadPageTest {
     }
 
     @Test
+    void anUnreadableLoadJsonIsSaidOnThePageNotA500() throws IOException {
+        Files.writeString(reports.resolve(load).resolve("load.json"), "{ \"schema\": 1, \"points\": [ { \"store\": ");
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            Response r = client.get("/runs/" + load);
+            String html = r.body().string();
+            assertThat(r.code()).as(html).isEqualTo(200);
+            assertThat(html).contains("<p class=\"error\">load.json of run " + load + " is unreadable").doesNotContain("load-matrix");
+            assertThat(html).contains("<th>Rounds</th>"); // what the manifest says is still shown
+        });
+    }
+
+    @Test
     void withoutAJmhRunTheReadColumnSaysWhy() {
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             String html = client.get("/runs/" + load).body().string();
