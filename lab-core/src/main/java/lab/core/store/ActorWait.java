@@ -65,6 +65,17 @@ public enum ActorWait {
      * overlap the actor's work on another core, and an oversubscribed moment costs one wake-up, not
      * a time slice) are not measured here: {@code -p wait=blocking,spin_then_park,yielding,busy_spin}
      * on ReadBenchmark is the sweep that confirms or moves the threshold.
+     *
+     * <p>The quiet sweep moves it (2026-12-06, nothing else running, JDK 17, 2 cores, 6 rounds; {@code
+     * ./lab run --stores CHANNEL,DISRUPTOR,MEMORY --workloads read,write --wait
+     * blocking,spin_then_park,yielding,busy_spin --no-agent --no-flame}, run 20261206-132340-quick-waits;
+     * reads, JMH's 99.9% intervals): DISRUPTOR at 1 thread 26.9 +- 4.9 us blocking, 2.9 +- 1.7 us
+     * spin-then-park, 3.16 +- 0.44 us yielding, 1.43 +- 0.50 us busy-spinning; at 2 threads 25 +- 11,
+     * 13.8 +- 6.9, 8.1 +- 1.6 and 400 +- 1,200 us (busy-spin is the oversubscribed collapse the rule
+     * guards against); CHANNEL at 1 thread 18.4 +- 4.4 blocking against 9.6 +- 7.8 spin-then-park.
+     * Spin-then-park beats blocking at both thread counts here. Not switched yet: runs record the
+     * param as "auto" and pages resolve it with this method, so the switch must first make the runner
+     * record the resolved strategy, or every stored run's label would change with it.
      */
     public static ActorWait forCores(int cores) {
         return cores < 4 ? BLOCKING : SPIN_THEN_PARK;
