@@ -90,8 +90,20 @@ public enum Profile {
 
     /** One line on what the profile measures (the CLI's help shows it), its figures from its fields. */
     public String description() {
-        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork each", what,
-                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis);
+        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork %s", what,
+                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis,
+                this == SMOKE ? "of each read and reference row" : "each");
+    }
+
+    /**
+     * Whether a benchmark of this workload (its JMH method name) gets a profiled fork, when the run
+     * has profiled forks at all. {@code smoke} profiles its reads only: they check that the agent
+     * and async-profiler work on every store, and a profiled fork of every benchmark took smoke to
+     * 124 s on a quiet machine (2026-12-06; 33 profiled forks at ~2.5 s), over its 90 s budget.
+     * Reference rows are always profiled (zero claims take their background from them).
+     */
+    public boolean profiles(String workloadMethod) {
+        return this != SMOKE || Workload.READ.method().equals(workloadMethod);
     }
 
     public int datasetSize() {

@@ -38,7 +38,7 @@ public record RunDesignView(boolean designed, List<RunPage.Entry> entries, List<
         e.add(new RunPage.Entry("Seed", Long.toString(d.seed()) + " (round r shuffles with seed + r)"));
         e.add(new RunPage.Entry("Timing forks", d.timingForks() + " per benchmark (-prof gc only: no agent, no async-profiler)"));
         e.add(new RunPage.Entry("Profiled fork", d.profiledFork() ? "one per benchmark after the rounds (the lab agent,"
-                + " async-profiler and gc)" : "none"));
+                + " async-profiler and gc); the smoke profile profiles its reads and reference rows only" : "none"));
         if (d.control() != null) {
             e.add(new RunPage.Entry("Control", d.control() + " at 1 thread, in every round: /compare of two runs shows how far it"
                     + " moved (the machine's drift)"));
@@ -48,7 +48,8 @@ public record RunDesignView(boolean designed, List<RunPage.Entry> entries, List<
                 + d.rounds() + " rounds); no tool but JMH's gc profiler ran in them.");
         if (d.profiledFork()) {
             sources.add("Allocations, locks, contended locks and parks per operation, context switches and the flame graphs come"
-                    + " from the one profiled fork of each benchmark (the agent's and the profiler's own cost is in that fork, never"
+                    + " from the one profiled fork of each benchmark that has one (a row without counts had none: smoke profiles only"
+                    + " its reads and reference rows; the agent's and the profiler's own cost is in that fork, never"
                     + " in a score). Its B/op includes the tools' allocation and is not shown as the store's.");
         }
         List<RunPage.Entry> jvms = new ArrayList<>();

@@ -22,7 +22,7 @@ final class Eta {
         this.model = model;
         int trials = plan.trials().size();
         timingLeft = trials * plan.rounds();
-        profiledLeft = plan.profiledFork() ? trials : 0;
+        profiledLeft = plan.profiledTrials().size();
         double t = 0;
         double p = 0;
         for (Trial trial : plan.trials()) {

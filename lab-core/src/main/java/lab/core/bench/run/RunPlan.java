@@ -134,9 +134,21 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
                 out.add(new ScheduledFork(t, round));
             }
         }
+        for (int t : profiledTrials()) {
+            out.add(new ScheduledFork(t, ScheduledFork.PROFILED));
+        }
+        return out;
+    }
+
+    /** The trials that get a profiled fork: none without one, else those the profile profiles ({@link Profile#profiles}). */
+    public List<Integer> profiledTrials() {
+        List<Integer> out = new ArrayList<>();
         if (profiledFork) {
             for (int t = 0; t < trials.size(); t++) {
-                out.add(new ScheduledFork(t, ScheduledFork.PROFILED));
+                Trial trial = trials.get(t);
+                if (trial.reference() || profile.profiles(trial.workload())) {
+                    out.add(t);
+                }
             }
         }
         return out;
@@ -161,9 +173,9 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         return order;
     }
 
-    /** Forks in all: rounds x trials, plus a profiled fork per trial. */
+    /** Forks in all: rounds x trials, plus the profiled forks. */
     public int forkCount() {
-        return trials.size() * (rounds + (profiledFork ? 1 : 0));
+        return trials.size() * rounds + profiledTrials().size();
     }
 
     /** The plan's duration by the cost model, before any fork has run. */

@@ -57,12 +57,21 @@ final class RunSettings {
                 flame != null ? FlameGraphs.EVENTS : List.of(), extra);
     }
 
+    private static String profiledText(RunPlan plan) {
+        int n = plan.profiledTrials().size();
+        if (n == 0) {
+            return "";
+        }
+        return n == plan.trials().size() ? " + 1 profiled fork each" : " + " + n + " profiled forks (" + plan.profile().label()
+                + " profiles its reads and reference rows only)";
+    }
+
     /** The header line: what the run measures and how. */
     static String summary(RunPlan plan, boolean agent, boolean flame) {
         RunPlan.Iterations it = plan.iterations();
         long stores = plan.trials().stream().filter(t -> !t.reference()).count();
         return plan.trials().size() + " benchmarks (" + stores + " store rows, " + (plan.trials().size() - stores)
-                + " reference rows) x " + plan.rounds() + " rounds" + (plan.profiledFork() ? " + 1 profiled fork each" : "")
+                + " reference rows) x " + plan.rounds() + " rounds" + profiledText(plan)
                 + " = " + plan.forkCount() + " forks of " + it.warmup() + "x" + it.warmupMillis() + " ms warmup + "
                 + it.measurement() + "x" + it.measurementMillis() + " ms; dataset " + plan.datasetSize()
                 + (plan.multiJvm() ? "; JVMs " + plan.jvms().stream().map(j -> j.name()).toList() : "")

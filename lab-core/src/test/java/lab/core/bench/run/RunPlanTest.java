@@ -47,6 +47,20 @@ class RunPlanTest {
     }
 
     @Test
+    void smokeProfilesItsReadsAndReferenceRowsOnlyQuickEveryBenchmark() {
+        RunRequest smoke = RunRequest.of(Profile.SMOKE, Path.of("/tmp/reports"), Path.of("/tmp/profiles"))
+                .stores(List.of(StoreType.MEMORY, StoreType.CHANNEL)).seed(42L);
+        RunPlan plan = RunPlan.of(smoke, ALL);
+        List<Trial> profiled = plan.schedule().stream().filter(ScheduledFork::profiled).map(f -> plan.trials().get(f.trial())).toList();
+        assertThat(profiled).isNotEmpty().allSatisfy(t -> assertThat(t.reference() || t.workload().equals("read")).isTrue());
+        assertThat(profiled).extracting(Trial::store).contains("MEMORY", "CHANNEL");
+        assertThat(plan.forkCount()).isEqualTo(plan.trials().size() * plan.rounds() + profiled.size())
+                .isLessThan(plan.trials().size() * (plan.rounds() + 1));
+        RunPlan quick = RunPlan.of(request(), ALL);
+        assertThat(quick.profiledTrials()).hasSize(quick.trials().size());
+    }
+
+    @Test
     void theSameSeedGivesTheSameScheduleAndAnotherSeedAnother() {
         assertThat(RunPlan.of(request(), ALL).schedule()).isEqualTo(RunPlan.of(request(), ALL).schedule());
         assertThat(RunPlan.of(request().seed(43L), ALL).schedule()).isNotEqualTo(RunPlan.of(request(), ALL).schedule());
