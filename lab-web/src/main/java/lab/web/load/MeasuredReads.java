@@ -17,7 +17,7 @@ import lab.core.record.StoredRun;
 
 /**
  * What the log's "Benchmark Performance" column is beside a load run: each store's read, in ns/op,
- * from the newest complete JMH run of the lab's own runner — the median of its timing forks' means
+ * from the newest complete JMH run of the lab's own runner that is not a smoke run — the median of its timing forks' means
  * with the order-statistic interval (as every comparison of the lab takes it), at each thread count
  * the run measured. The log's figures come from parallel Go benchmarks, so the highest thread count
  * is the one to hold against them.
@@ -36,11 +36,17 @@ record MeasuredReads(String runId, String runLabel, List<Integer> threads, List<
     static Optional<StoredRun> newestJmhRun(List<StoredRun> runs) {
         for (StoredRun r : runs) {
             if (r.readable() && r.manifest().kind() == RunKind.JMH && r.manifest().status() == RunStatus.COMPLETE
-                    && "run".equals(r.manifest().source()) && !readsOf(r).isEmpty()) {
+                    && "run".equals(r.manifest().source()) && !smoke(r) && !readsOf(r).isEmpty()) {
                 return Optional.of(r);
             }
         }
         return Optional.empty();
+    }
+
+    /** A smoke run checks that everything works (10,000 tasks, one fork): it measures nothing to hold against the log. */
+    private static boolean smoke(StoredRun r) {
+        return r.manifest().configuration() != null
+                && lab.core.bench.Profile.SMOKE.label().equals(r.manifest().configuration().profile());
     }
 
     static MeasuredReads of(StoredRun run) {
