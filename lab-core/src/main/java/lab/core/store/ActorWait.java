@@ -53,31 +53,34 @@ public enum ActorWait {
     }
 
     /**
-     * BLOCKING below 4 cores, SPIN_THEN_PARK from 4 up. Why: the benchmarks run up to #cores caller
-     * threads plus the actor thread, one more runnable thread than cores. A spinning caller can then
-     * sit on the core the actor needs, and its request waits for the scheduler's time slice
-     * (milliseconds), where a park costs one wake-up (microseconds). Measured on this 2-core VM
-     * (ReadBenchmark, 1M tasks, 1 thread, one fork of 3 x 200 ms each, load average ~28 from other
-     * builds): DISRUPTOR read 9.5 +- 5.4 us/op blocking against 30 ms/op busy-spinning, CHANNEL
-     * 39 us/op spin-then-park and 174 ms/op busy-spinning; yielding sat in between with intervals
-     * wider than the scores. Those figures were taken while every core was oversubscribed, the
-     * case the rule is for; the quiet-machine figures and the 4-core side (a bounded spin should
-     * overlap the actor's work on another core, and an oversubscribed moment costs one wake-up, not
-     * a time slice) are not measured here: {@code -p wait=blocking,spin_then_park,yielding,busy_spin}
-     * on ReadBenchmark is the sweep that confirms or moves the threshold.
-     *
-     * <p>The quiet sweep moves it (2026-12-06, nothing else running, JDK 17, 2 cores, 6 rounds; {@code
-     * ./lab run --stores CHANNEL,DISRUPTOR,MEMORY --workloads read,write --wait
-     * blocking,spin_then_park,yielding,busy_spin --no-agent --no-flame}, run 20261206-132340-quick-waits;
-     * reads, JMH's 99.9% intervals): DISRUPTOR at 1 thread 26.9 +- 4.9 us blocking, 2.9 +- 1.7 us
-     * spin-then-park, 3.16 +- 0.44 us yielding, 1.43 +- 0.50 us busy-spinning; at 2 threads 25 +- 11,
-     * 13.8 +- 6.9, 8.1 +- 1.6 and 400 +- 1,200 us (busy-spin is the oversubscribed collapse the rule
-     * guards against); CHANNEL at 1 thread 18.4 +- 4.4 blocking against 9.6 +- 7.8 spin-then-park.
-     * Spin-then-park beats blocking at both thread counts here. Not switched yet: runs record the
-     * param as "auto" and pages resolve it with this method, so the switch must first make the runner
-     * record the resolved strategy, or every stored run's label would change with it.
+     * SPIN_THEN_PARK on every machine. Until 2026-12-06 it was BLOCKING below 4 cores ({@link
+     * #resolvedInEarlierRuns}), on the reasoning that with #cores callers plus the actor one thread
+     * more is runnable than there are cores, so a spinning caller can sit on the core the actor needs
+     * and wait out a time slice (milliseconds) where a park costs a wake-up (microseconds). That holds
+     * for busy-spinning and not for a bounded spin ({@link #SPIN_NANOS}), as the quiet sweep showed
+     * (2026-12-06, nothing else running, JDK 17, 2 cores, 6 rounds; {@code ./lab run --stores
+     * CHANNEL,DISRUPTOR,MEMORY --workloads read,write --wait blocking,spin_then_park,yielding,busy_spin
+     * --no-agent --no-flame}, run 20261206-132340-quick-waits; reads, JMH's 99.9% intervals):
+     * DISRUPTOR at 1 thread 26.9 +- 4.9 us blocking, 2.9 +- 1.7 us spin-then-park, 3.16 +- 0.44 us
+     * yielding, 1.43 +- 0.50 us busy-spinning; at 2 threads 25 +- 11, 13.8 +- 6.9, 8.1 +- 1.6 and
+     * 400 +- 1,200 us (busy-spin's oversubscribed collapse); CHANNEL at 1 thread 18.4 +- 4.4 blocking
+     * against 9.6 +- 7.8 spin-then-park, at 2 threads 23.7 +- 7.7 against 19.4 +- 5.0. Spin-then-park
+     * is never worse than blocking here and is the one strategy that neither burns an idle core
+     * (yielding and busy-spinning do, in a server too) nor pays a wake-up on every hand-off. It is
+     * also what a Go channel does: the runtime spins briefly before it parks a goroutine.
+     * The runner records the resolved strategy in each benchmark's {@code wait} param, so a stored
+     * run says what it ran whatever this rule becomes.
      */
     public static ActorWait forCores(int cores) {
+        return SPIN_THEN_PARK;
+    }
+
+    /**
+     * What {@code auto} meant in runs that recorded it (before 2026-12-06 the runner passed "auto"
+     * through and the forks resolved it): BLOCKING below 4 cores, SPIN_THEN_PARK from 4. Pages
+     * label such runs with this, never with the current rule.
+     */
+    public static ActorWait resolvedInEarlierRuns(int cores) {
         return cores < 4 ? BLOCKING : SPIN_THEN_PARK;
     }
 

@@ -157,8 +157,10 @@ class ActorWaitTest {
     }
 
     @Test
-    void autoNeverSpinsWhereTheActorWouldHaveNoCoreOfItsOwn() {
-        assertThat(ActorWait.forCores(1)).isEqualTo(ActorWait.BLOCKING);
-        assertThat(ActorWait.forCores(2)).isEqualTo(ActorWait.BLOCKING);
+    void autoIsABoundedSpinThenParkAndRunsThatRecordedAutoKeepTheirRule() {
+        assertThat(ActorWait.forCores(1)).isEqualTo(ActorWait.SPIN_THEN_PARK);
+        assertThat(ActorWait.forCores(2)).isEqualTo(ActorWait.SPIN_THEN_PARK);
+        assertThat(ActorWait.resolvedInEarlierRuns(2)).isEqualTo(ActorWait.BLOCKING);
+        assertThat(ActorWait.resolvedInEarlierRuns(4)).isEqualTo(ActorWait.SPIN_THEN_PARK);
     }
 }

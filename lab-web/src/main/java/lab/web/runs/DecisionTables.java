@@ -236,7 +236,8 @@ public final class DecisionTables {
             return "";
         }
         if (lab.core.store.ActorWait.AUTO.equals(w) && cores != null) {
-            return "wait auto → " + lab.core.store.ActorWait.forCores(cores).paramName() + " (" + cores + " cores)";
+            // runs that recorded "auto" resolved it with the rule of their time; new runs record the strategy
+            return "wait auto → " + lab.core.store.ActorWait.resolvedInEarlierRuns(cores).paramName() + " (" + cores + " cores)";
         }
         return "wait " + w;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import lab.core.bench.Profile;
 import lab.core.bench.Workload;
 import lab.core.record.JvmConfig;
+import lab.core.store.ActorWait;
 import lab.core.store.StoreType;
 
 /**
@@ -114,11 +115,18 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
     }
 
 
+    /**
+     * The wait strategies an actor store is measured with, resolved: {@code auto} (or none given)
+     * becomes this machine's strategy by name, so the stored run records what ran.
+     */
     private static List<String> waitsFor(StoreType store, List<String> waits) {
-        if (waits.isEmpty() || !store.isActor()) {
+        if (!store.isActor()) {
             return Collections.singletonList(null);
         }
-        return waits;
+        if (waits.isEmpty()) {
+            return List.of(ActorWait.forThisMachine().paramName());
+        }
+        return waits.stream().map(w -> ActorWait.parse(w).paramName()).distinct().toList();
     }
 
     /** Whether the matrix has several JVM configurations (result keys then name theirs). */

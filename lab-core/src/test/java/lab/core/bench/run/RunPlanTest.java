@@ -61,6 +61,17 @@ class RunPlanTest {
     }
 
     @Test
+    void actorTrialsRecordTheWaitStrategyTheyRunNotAuto() {
+        RunPlan plan = RunPlan.of(request(), ALL);
+        assertThat(plan.trials()).filteredOn(t -> "CHANNEL".equals(t.store()))
+                .isNotEmpty().allSatisfy(t -> assertThat(t.params()).containsEntry("wait", "spin_then_park"));
+        assertThat(plan.trials()).filteredOn(t -> "MEMORY".equals(t.store())).allSatisfy(t -> assertThat(t.params()).doesNotContainKey("wait"));
+        RunPlan swept = RunPlan.of(request().waits(List.of("auto", "blocking")), ALL);
+        assertThat(swept.trials()).filteredOn(t -> "CHANNEL".equals(t.store())).extracting(t -> t.params().get("wait"))
+                .contains("spin_then_park", "blocking").doesNotContain("auto");
+    }
+
+    @Test
     void theSameSeedGivesTheSameScheduleAndAnotherSeedAnother() {
         assertThat(RunPlan.of(request(), ALL).schedule()).isEqualTo(RunPlan.of(request(), ALL).schedule());
         assertThat(RunPlan.of(request().seed(43L), ALL).schedule()).isNotEqualTo(RunPlan.of(request(), ALL).schedule());
