@@ -124,6 +124,13 @@ public final class DesignedRuns {
      */
     public static String storeJmhRun(Path reports, String label, Instant started, List<Entry> timing, List<Entry> profiled,
                                      List<String> jvmOfEach, List<JvmConfig> jvms, int rounds, long seed) throws IOException {
+        return storeJmhRun(reports, "quick", label, started, timing, profiled, jvmOfEach, jvms, rounds, seed);
+    }
+
+    /** As above, made with the named profile ({@code smoke}, {@code quick}, {@code full}). */
+    public static String storeJmhRun(Path reports, String profile, String label, Instant started, List<Entry> timing,
+                                     List<Entry> profiled, List<String> jvmOfEach, List<JvmConfig> jvms, int rounds, long seed)
+            throws IOException {
         RunWriter w = new RunRepository(reports).begin(label, started);
         Files.writeString(w.dir().resolve(StoredRun.JMH_RESULT), "[" + timing.stream().map(Entry::json).collect(Collectors.joining(",\n")) + "]");
         List<Entry> prof = profiled.stream().filter(java.util.Objects::nonNull).toList();
@@ -137,7 +144,7 @@ public final class DesignedRuns {
             infos.add(new ResultInfo(timing.get(i).key() + (jvm == null ? "" : "|jvm=" + jvm), jvm, r, null, index));
         }
         RunDesign design = new RunDesign(rounds, seed, rounds, true, READ_FLOOR, jvms, List.of());
-        RunConfiguration conf = new RunConfiguration("quick", List.of("MEMORY", "SHARD", "CHANNEL"), List.of("read"), List.of(1),
+        RunConfiguration conf = new RunConfiguration(profile, List.of("MEMORY", "SHARD", "CHANNEL"), List.of("read"), List.of(1),
                 1_000_000, "zipf", 0.894, rounds, 2, "100 ms", 3, "100 ms", true, false, List.of("cpu"), null);
         RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label, RunStatus.COMPLETE, "run", started, started.plusSeconds(60),
                 environment(), conf, List.of(StoredRun.JMH_RESULT, StoredRun.JMH_PROFILED), Map.of(), null, List.of(), RunKind.JMH,

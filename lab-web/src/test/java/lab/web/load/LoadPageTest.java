@@ -66,6 +66,20 @@ class LoadPageTest {
                 java.util.Arrays.asList(null, null), 6, 7);
     }
 
+    @Test
+    void theMeasuredReadsNeverComeFromASmokeRun() throws IOException {
+        jmhRun();
+        // a newer smoke run (10,000 tasks, one fork: a CI check) with a much faster MEMORY read
+        DesignedRuns.storeJmhRun(reports, "smoke", "smoke", Instant.parse("2026-12-01T09:30:00Z"), List.of(
+                DesignedRuns.timing(DesignedRuns.READ, 1, Map.of("store", "MEMORY"), new double[] {40}, 0)),
+                java.util.Arrays.asList((DesignedRuns.Entry) null), java.util.Arrays.asList((String) null),
+                List.of(new lab.core.record.JvmConfig("jdk17-default", "/usr/lib/jvm/java-17/bin/java", List.of(), "17.0.15+6")), 1, 8);
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            String html = client.get("/runs/" + load).body().string();
+            assertThat(row(html, "data-store", "MEMORY")).contains(">109 [100–120]<").doesNotContain(">40<");
+        });
+    }
+
     static String row(String html, String attr, String value) {
         Matcher m = Pattern.compile("<tr[^>]*" + attr + "=\"" + Pattern.quote(value) + "\"[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(html);
         assertThat(m.find()).as("a row " + attr + "=" + value).isTrue();
