@@ -70,23 +70,8 @@ public final class AgentComparisonText {
         return Double.isNaN(share) ? "— (no lock acquired)" : Figures.plain(share * 100) + "%";
     }
 
+    /** The name left-aligned, every count and rate right-aligned. */
     private static String align(List<String[]> rows) {
-        int cols = rows.get(0).length;
-        int[] w = new int[cols];
-        for (String[] r : rows) {
-            for (int i = 0; i < cols; i++) {
-                w[i] = Math.max(w[i], r[i].codePointCount(0, r[i].length()));
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < cols; i++) {
-                String pad = " ".repeat(w[i] - r[i].codePointCount(0, r[i].length()));
-                line.append(i == 0 ? r[i] + pad : pad + r[i]).append("   ");
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return TextColumns.align(rows, "  ", i -> i > 0, i -> "   ");
     }
 }

@@ -165,30 +165,8 @@ public final class ComparisonText {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /** Columns 1 and 3 (the figures) right-aligned; wider gaps after the key, the base and the delta. */
     private static String align(List<String[]> rows) {
-        int cols = rows.get(0).length;
-        int[] w = new int[cols];
-        for (String[] r : rows) {
-            for (int i = 0; i < cols; i++) {
-                w[i] = Math.max(w[i], r[i].codePointCount(0, r[i].length()));
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cols; i++) {
-                String cell = r[i];
-                int pad = w[i] - cell.codePointCount(0, cell.length());
-                boolean right = i == 1 || i == 3;
-                if (right) {
-                    line.append(" ".repeat(pad)).append(cell);
-                } else {
-                    line.append(cell).append(" ".repeat(pad));
-                }
-                line.append(i == 0 || i == 2 || i == 4 ? "   " : " ");
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return TextColumns.align(rows, "", i -> i == 1 || i == 3, i -> i == 0 || i == 2 || i == 4 ? "   " : " ");
     }
 }
