@@ -98,8 +98,8 @@ public enum Profile {
     /**
      * Whether a benchmark of this workload (its JMH method name) gets a profiled fork, when the run
      * has profiled forks at all. {@code smoke} profiles its reads only: they check that the agent
-     * and async-profiler work on every store, and a profiled fork of every benchmark took smoke to
-     * 124 s on a quiet machine (2026-12-06; 33 profiled forks at ~2.5 s), over its 90 s budget.
+     * and async-profiler work on every store, and a profiled fork of every benchmark took smoke over
+     * its 90 s budget (the README's "Running benchmarks" has both wall times).
      * Reference rows are always profiled (zero claims take their background from them).
      */
     public boolean profiles(String workloadMethod) {

@@ -12,10 +12,8 @@ package lab.core.bench.run;
 record ForkCost(double startSeconds, double preloadSecondsPerMillion, double profiledSeconds) {
 
     /**
-     * Measured on the lab machine (2 cores, JDK 17, quiet, 2026-12-06): a quick run's timing forks
-     * took 1.74 s on average (0.5 s of it iterations, ~0.36 s the million-task preload) and its
-     * profiled forks 3.5 s; see the README's "Where a fork's time goes" for the breakdown and the
-     * command that measures it.
+     * A quick run's average timing and profiled fork on the lab machine: the README's "Where a
+     * fork's time goes" states them with the date, the run and the breakdown.
      */
     static final ForkCost MEASURED = new ForkCost(0.88, 0.36, 1.8);
 
