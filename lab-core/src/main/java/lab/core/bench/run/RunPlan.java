@@ -67,6 +67,9 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
             for (Workload w : r.workloads) {
                 for (int threads : r.threadsFor(w)) {
                     for (StoreType store : r.stores) {
+                        if (!r.measures(w, threads, store)) {
+                            continue;
+                        }
                         for (String wait : waitsFor(store, r.waits)) {
                             Map<String, String> params = new LinkedHashMap<>();
                             params.put("store", store.name());

@@ -21,6 +21,8 @@ public final class RunRequest {
     List<Workload> workloads;
     /** Thread counts for every workload; null for the profile's own per workload. */
     List<Integer> threads;
+    /** Whether stores, workloads or threads were named: then every combination of them is measured. */
+    boolean matrixNamed;
     int datasetSize;
     /** Timing forks per benchmark: the number of rounds. */
     int forks;
@@ -68,6 +70,7 @@ public final class RunRequest {
             throw new IllegalArgumentException("no stores to run");
         }
         stores = List.copyOf(value);
+        matrixNamed = true;
         return this;
     }
 
@@ -76,6 +79,7 @@ public final class RunRequest {
             throw new IllegalArgumentException("no workloads to run");
         }
         workloads = List.copyOf(value);
+        matrixNamed = true;
         return this;
     }
 
@@ -89,6 +93,7 @@ public final class RunRequest {
             throw new IllegalArgumentException("no thread counts to run");
         }
         threads = List.copyOf(new ArrayList<>(new java.util.LinkedHashSet<>(value)));
+        matrixNamed = true;
         return this;
     }
 
@@ -189,6 +194,14 @@ public final class RunRequest {
     }
 
 
+
+    /**
+     * Whether the run measures a store on a workload at a thread count: the profile's own cells
+     * ({@link Profile#measures}), or every combination when the stores, workloads or threads were named.
+     */
+    public boolean measures(Workload workload, int threads, StoreType store) {
+        return matrixNamed || profile.measures(workload, threads, store);
+    }
 
     public String label() {
         return label;

@@ -34,7 +34,7 @@ class RunPlanTest {
         List<ScheduledFork> schedule = plan.schedule();
         int trials = plan.trials().size();
 
-        assertThat(schedule).hasSize(plan.forkCount()).hasSize(trials * 6);
+        assertThat(schedule).hasSize(plan.forkCount()).hasSize(trials * 5 + plan.profiledTrials().size());
         List<List<Integer>> rounds = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
             int round = r;
@@ -47,7 +47,7 @@ class RunPlanTest {
     }
 
     @Test
-    void smokeProfilesItsReadsAndReferenceRowsOnlyQuickEveryBenchmark() {
+    void smokeProfilesItsReadsAndReferenceRowsOnlyQuickAlsoTheWorkloadsWhoseCountsClaimsRead() {
         RunRequest smoke = RunRequest.of(Profile.SMOKE, Path.of("/tmp/reports"), Path.of("/tmp/profiles"))
                 .stores(List.of(StoreType.MEMORY, StoreType.CHANNEL)).seed(42L);
         RunPlan plan = RunPlan.of(smoke, ALL);
@@ -56,8 +56,12 @@ class RunPlanTest {
         assertThat(profiled).extracting(Trial::store).contains("MEMORY", "CHANNEL");
         assertThat(plan.forkCount()).isEqualTo(plan.trials().size() * plan.rounds() + profiled.size())
                 .isLessThan(plan.trials().size() * (plan.rounds() + 1));
-        RunPlan quick = RunPlan.of(request(), ALL);
-        assertThat(quick.profiledTrials()).hasSize(quick.trials().size());
+        RunPlan quick = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")), ALL);
+        List<Trial> quickProfiled = quick.profiledTrials().stream().map(quick.trials()::get).toList();
+        assertThat(quickProfiled).extracting(Trial::workload).contains("read", "mixed", "getAll", "readFloor", "parkUnpark")
+                .doesNotContain("write", "contention");
+        RunPlan full = RunPlan.of(RunRequest.of(Profile.FULL, Path.of("r"), Path.of("p")), ALL);
+        assertThat(full.profiledTrials()).hasSize(full.trials().size());
     }
 
     @Test
