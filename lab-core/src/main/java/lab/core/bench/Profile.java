@@ -1,7 +1,6 @@
 package lab.core.bench;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,9 +18,13 @@ import lab.core.store.StoreType;
  * are sized by forks: see the README's "Where a fork's time goes" for the measured breakdown and
  * the command that measures it. The forks' means are the samples. Two stores of one run are
  * compared pairwise by round, with the exact two-sided Wilcoxon signed-rank test, whose smallest
- * p with n rounds is 2/2^n: 0.0625 at 5 rounds — never significant — and 0.031 at 6; so
- * {@code quick} and {@code full} run 6 timing forks of every benchmark (two runs, unpaired, 6
- * against 6 with Mann-Whitney U, can reach p = 0.002).
+ * p with n rounds is 2/2^n: 0.0625 at 5 rounds — never significant. Its 95% interval of the ratio
+ * (SignedRank#walshInterval) is [W(k), W(M+1-k)] of the M sorted Walsh averages: at 6 rounds
+ * k = 1, the smallest and largest per-round ratio, so one outlying round (a slow wake-up on this
+ * VM) sets each edge; at 7 rounds k = 3 (95.3%), the two most extreme Walsh averages on each side
+ * drop out. In the A/A of 2026-12-06 every verdict that differed between two 6-round runs was an
+ * interval edge at a band edge, so {@code quick} and {@code full} run 7 timing forks of every
+ * benchmark (two runs, unpaired, 7 against 7 with Mann-Whitney U, can reach p = 0.0006).
  *
  * <ul>
  *   <li>{@code smoke} checks that everything works rather than measures (CI): every store on
@@ -30,21 +33,23 @@ import lab.core.store.StoreType;
  *       else: every store's reads at one thread; the stores the log compares on reads and writes
  *       at one thread and the core count; mixed, contention and getAll only for the stores whose
  *       claims read them. Every store on every workload (create included, which no claim reads)
- *       did not fit: 84 benchmarks x 6 rounds took 19-20 minutes here, the cut 45 fit ten (the
- *       README's "Running benchmarks" has both). Iterations are short (2 + 3 x 100 ms): the
- *       preload has already compiled the stores' insert paths and reads compile within the first
- *       milliseconds, and the variance that matters is between forks.</li>
+ *       did not fit: 84 benchmarks x 6 rounds took 19-20 minutes here (the README's "Running
+ *       benchmarks" has the wall times). Iterations are short (2 + 3 x 100 ms), as the variance
+ *       that matters is between forks; two warmup iterations are the fewest that converge: in the
+ *       A/A run aa-1 the second was still up to 1.8x slower than the measured ones for some
+ *       cells (reads and writes at 2 threads), the first measured one was not.</li>
  *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
- *       6 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
+ *       7 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
  * </ul>
  */
 public enum Profile {
     SMOKE("CI check that everything works: every store on read, write, getAll at 1 thread",
-            10_000, 1, 1, 100, 2, 100, Set.of(Workload.READ),
-            List.of(Cell.all(Workload.READ, T.ONE), Cell.all(Workload.WRITE, T.ONE), Cell.all(Workload.GET_ALL, T.ONE))),
+            10_000, 1, 1, 100, 2, 100, true,
+            List.of(Cell.all(Workload.READ, T.ONE), Cell.all(Workload.WRITE, T.ONE), Cell.all(Workload.GET_ALL, T.ONE)),
+            List.of(Cell.all(Workload.READ, T.ONE))),
     QUICK("what the decision log's claims read: every store's reads at 1 thread; the stores the log compares on reads"
             + " and writes at 1 and #cores threads, mixed and contention at #cores, getAll at 1",
-            1_000_000, 6, 2, 100, 3, 100, Set.of(Workload.READ, Workload.MIXED, Workload.GET_ALL),
+            1_000_000, 7, 2, 100, 2, 100, false,
             List.of(Cell.all(Workload.READ, T.ONE),
                     Cell.of(Workload.READ, T.CORES, StoreType.MEMORY, StoreType.SHARD, StoreType.SHARD_POOLED,
                             StoreType.SHARD_UNIT, StoreType.CHANNEL, StoreType.CONCURRENT, StoreType.NON_BLOCKING,
@@ -57,10 +62,18 @@ public enum Profile {
                     Cell.of(Workload.MIXED, T.CORES, StoreType.MEMORY, StoreType.SHARD, StoreType.CONCURRENT,
                             StoreType.NON_BLOCKING),
                     Cell.of(Workload.GET_ALL, T.ONE, StoreType.SHARD_POOLED, StoreType.SHARD_UNIT),
-                    Cell.of(Workload.CONTENTION, T.CORES, StoreType.CONCURRENT, StoreType.NON_BLOCKING))),
+                    Cell.of(Workload.CONTENTION, T.CORES, StoreType.CONCURRENT, StoreType.NON_BLOCKING)),
+            // the cells whose agent counts a claim reads
+            List.of(Cell.of(Workload.READ, T.ONE, StoreType.MEMORY, StoreType.SHARD, StoreType.CHANNEL),
+                    Cell.of(Workload.MIXED, T.CORES, StoreType.MEMORY, StoreType.SHARD, StoreType.CONCURRENT,
+                            StoreType.NON_BLOCKING),
+                    Cell.of(Workload.GET_ALL, T.ONE, StoreType.SHARD_POOLED, StoreType.SHARD_UNIT))),
     FULL("publication: every store x every workload x 1 and #cores threads",
-            1_000_000, 6, 3, 1000, 5, 1000, EnumSet.allOf(Workload.class),
-            Arrays.stream(Workload.values()).flatMap(w -> Stream.of(Cell.all(w, T.ONE), Cell.all(w, T.CORES))).toList());
+            1_000_000, 7, 3, 1000, 5, 1000, true, everyCell(), everyCell());
+
+    private static List<Cell> everyCell() {
+        return Arrays.stream(Workload.values()).flatMap(w -> Stream.of(Cell.all(w, T.ONE), Cell.all(w, T.CORES))).toList();
+    }
 
     /** The thread counts of a cell. */
     private static final class T {
@@ -81,6 +94,12 @@ public enum Profile {
             return new Cell(workload, threads, Set.of(stores));
         }
 
+        /** "mixed at #cores (MEMORY, SHARD)" */
+        String text() {
+            return workload.method() + " at " + (threads.equals(T.ONE) ? "1 thread" : "#cores")
+                    + (stores.isEmpty() ? "" : stores.stream().map(Enum::name).sorted().collect(Collectors.joining(", ", " (", ")")));
+        }
+
         int threadCount(int cores) {
             return threads.equals(T.ONE) ? 1 : cores;
         }
@@ -97,12 +116,14 @@ public enum Profile {
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
-    /** The workloads whose benchmarks get a profiled fork (reference rows always do). */
-    private final Set<Workload> profiled;
+    /** Whether every reference row is measured, or only those a claim reads. */
+    private final boolean everyReferenceRow;
     private final List<Cell> cells;
+    /** The cells whose benchmarks get a profiled fork (reference rows always do). */
+    private final List<Cell> profiled;
 
-    Profile(String what, int datasetSize, int forks, int warmupIterations, int warmupMillis,
-            int measurementIterations, int measurementMillis, Set<Workload> profiled, List<Cell> cells) {
+    Profile(String what, int datasetSize, int forks, int warmupIterations, int warmupMillis, int measurementIterations,
+            int measurementMillis, boolean everyReferenceRow, List<Cell> cells, List<Cell> profiled) {
         this.what = what;
         this.datasetSize = datasetSize;
         this.forks = forks;
@@ -110,8 +131,9 @@ public enum Profile {
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
-        this.profiled = profiled;
+        this.everyReferenceRow = everyReferenceRow;
         this.cells = cells;
+        this.profiled = profiled;
     }
 
     public String label() {
@@ -120,23 +142,39 @@ public enum Profile {
 
     /** One line on what the profile measures (the CLI's help shows it), its figures from its fields. */
     public String description() {
-        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork of each %s"
-                        + " and reference row", what, datasetSize, forks, forks == 1 ? "" : "s", warmupIterations,
-                measurementIterations, measurementMillis, profiled.size() == Workload.values().length ? "benchmark"
-                        : profiled.stream().map(Workload::method).collect(Collectors.joining(", ")));
+        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork of %s", what,
+                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis,
+                profiledBenchmarks());
+    }
+
+    /** Which benchmarks get a profiled fork, in words: "each benchmark", or "read at 1 thread (MEMORY, …), … and each reference row". */
+    public String profiledBenchmarks() {
+        if (profiled.equals(cells)) {
+            return "each benchmark";
+        }
+        return profiled.stream().map(Cell::text).collect(Collectors.joining(", ")) + " and each reference row";
     }
 
     /**
-     * Whether a benchmark of this workload (its JMH method name) gets a profiled fork, when the run
-     * has profiled forks at all. A profiled fork costs two timing forks (the agent's install), so
-     * {@code smoke} profiles its reads only (they check that the agent and async-profiler work on
-     * every store: a profiled fork of every benchmark took smoke over its 90 s budget) and
-     * {@code quick} its reads and the workloads whose agent counts a claim reads (mixed: contended
-     * acquisitions and parks; getAll: allocations). The README's "Running benchmarks" has the wall
-     * times. Reference rows are always profiled (zero claims take their background from them).
+     * Whether a store's benchmark gets a profiled fork, when the run has profiled forks at all. A
+     * profiled fork costs two timing forks (the agent's install: the README's "Where a fork's time
+     * goes"), so {@code smoke} profiles its reads only (they check that the agent and
+     * async-profiler work on every store: a profiled fork of every benchmark took smoke over its
+     * 90 s budget) and {@code quick} the cells whose agent counts a claim reads
+     * (ClaimsReadQuickTest keeps them in step). Reference rows are always profiled (zero claims
+     * take their background from them).
      */
-    public boolean profiles(String workloadMethod) {
-        return profiled.stream().anyMatch(w -> w.method().equals(workloadMethod));
+    public boolean profiles(Workload workload, int threads, StoreType store) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return profiled.stream().anyMatch(c -> c.workload() == workload && c.threadCount(cores) == threads && c.measures(store));
+    }
+
+    /**
+     * Whether a run of this profile measures a reference row: {@code quick} leaves out the one no
+     * claim reads (the queue hand-off floor; the park/unpark floor is the wake-up claim's).
+     */
+    public boolean measuresReference(String benchmark) {
+        return everyReferenceRow || !benchmark.equals(WakeupFloorBenchmark.QUEUE_HAND_OFF);
     }
 
     public int datasetSize() {

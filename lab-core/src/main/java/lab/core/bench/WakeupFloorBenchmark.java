@@ -57,6 +57,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class WakeupFloorBenchmark {
 
+    /** The park/unpark round trip's benchmark name (the wake-up floor the claims read). */
+    public static final String PARK_UNPARK = WakeupFloorBenchmark.class.getName() + ".parkUnpark";
+    /** The queue hand-off's benchmark name. */
+    public static final String QUEUE_HAND_OFF = WakeupFloorBenchmark.class.getName() + ".queueHandOff";
+
     /** How long TearDown waits for an echo thread to end before failing the trial. */
     static final long STOP_TIMEOUT_MS = 10_000;
 

@@ -31,8 +31,20 @@ class ClaimsReadQuickTest {
     }
 
     private static Set<Cell> cellsTheClaimsRead() {
+        return cellsRead(false);
+    }
+
+    /** The cells whose agent counts (lab.* metrics, from the profiled fork) a claim reads. */
+    private static Set<Cell> cellsWhoseCountsTheClaimsRead() {
+        return cellsRead(true);
+    }
+
+    private static Set<Cell> cellsRead(boolean countsOnly) {
         Set<Cell> out = new LinkedHashSet<>();
         for (Claim c : ClaimBook.load().claims()) {
+            if (countsOnly && !c.metric().startsWith("lab.")) {
+                continue;
+            }
             boolean measuredByJmh = switch (c.kind()) {
                 case LOAD, LAYOUT, UNTESTABLE -> false;
                 default -> c.workload() != null;
@@ -64,6 +76,21 @@ class ClaimsReadQuickTest {
             out.add(new Cell(t.workload(), t.threads(), t.store()));
         }
         return out;
+    }
+
+    private static Set<Cell> cellsQuickProfiles() {
+        RunPlan plan = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")).agent(true), Set.of());
+        Set<Cell> out = new LinkedHashSet<>();
+        for (int i : plan.profiledTrials()) {
+            Trial t = plan.trials().get(i);
+            out.add(new Cell(t.workload(), t.threads(), t.store()));
+        }
+        return out;
+    }
+
+    @Test
+    void quickProfilesExactlyTheCellsWhoseCountsAClaimReads() {
+        assertThat(cellsQuickProfiles()).isNotEmpty().containsExactlyInAnyOrderElementsOf(cellsWhoseCountsTheClaimsRead());
     }
 
     @Test

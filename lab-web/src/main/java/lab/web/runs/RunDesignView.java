@@ -1,7 +1,11 @@
 package lab.web.runs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import lab.core.bench.Profile;
 import lab.core.record.JvmConfig;
 import lab.core.record.RunDesign;
 import lab.core.record.RunManifest;
@@ -37,8 +41,8 @@ public record RunDesignView(boolean designed, List<RunPage.Entry> entries, List<
                 + ": each runs one timing fork of every benchmark, in a fresh random order (RMIT), so drift hits every store alike"));
         e.add(new RunPage.Entry("Seed", Long.toString(d.seed()) + " (round r shuffles with seed + r)"));
         e.add(new RunPage.Entry("Timing forks", d.timingForks() + " per benchmark (-prof gc only: no agent, no async-profiler)"));
-        e.add(new RunPage.Entry("Profiled fork", d.profiledFork() ? "one per benchmark after the rounds (the lab agent,"
-                + " async-profiler and gc); the smoke profile profiles its reads and reference rows only" : "none"));
+        e.add(new RunPage.Entry("Profiled fork", d.profiledFork() ? "one after the rounds (the lab agent, async-profiler and gc)"
+                + " for " + profiledBenchmarksOfEachProfile() + "; the rows say which fork each figure comes from" : "none"));
         if (d.control() != null) {
             e.add(new RunPage.Entry("Control", d.control() + " at 1 thread, in every round: /compare of two runs shows how far it"
                     + " moved (the machine's drift)"));
@@ -68,5 +72,11 @@ public record RunDesignView(boolean designed, List<RunPage.Entry> entries, List<
             e.add(new RunPage.Entry("JVM configuration", j.name() + (j.args().isEmpty() ? "" : " " + String.join(" ", j.args()))));
         }
         return new RunDesignView(true, List.copyOf(e), List.copyOf(sources), List.copyOf(jvms), List.copyOf(comparisons));
+    }
+
+    /** "smoke: each read and reference row; quick: …; full: each benchmark", from the profiles themselves. */
+    private static String profiledBenchmarksOfEachProfile() {
+        return Arrays.stream(Profile.values()).map(p -> p.label() + ": " + p.profiledBenchmarks())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 import lab.core.bench.Profile;
+import lab.core.bench.WakeupFloorBenchmark;
 import lab.core.bench.Workload;
 import lab.core.record.JvmConfig;
 import lab.core.store.ActorWait;
@@ -36,8 +37,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
     /** The read floor: a plain {@code Task[]} read over the same keys as the stores' reads. */
     public static final String READ_FLOOR = "lab.core.bench.ReadFloorBenchmark.readFloor";
     /** The wake-up floors: a blocking hand-off between two threads, the least an actor store pays per request. */
-    public static final List<String> WAKEUP_FLOORS = List.of(
-            "lab.core.bench.WakeupFloorBenchmark.parkUnpark", "lab.core.bench.WakeupFloorBenchmark.queueHandOff");
+    public static final List<String> WAKEUP_FLOORS = List.of(WakeupFloorBenchmark.PARK_UNPARK, WakeupFloorBenchmark.QUEUE_HAND_OFF);
     /** The run's control benchmark: the read floor at one thread. */
     public static final String CONTROL = READ_FLOOR;
 
@@ -92,7 +92,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
                 addReference(trials, available, CONTROL, 1, jvm, r.datasetSize);
             }
             if (r.workloads.contains(Workload.READ) && r.stores.stream().anyMatch(StoreType::isActor)) {
-                for (String floor : WAKEUP_FLOORS) {
+                for (String floor : WAKEUP_FLOORS.stream().filter(r.profile::measuresReference).toList()) {
                     addReference(trials, available, floor, 1, jvm, 0);
                 }
             }
@@ -157,7 +157,8 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         if (profiledFork) {
             for (int t = 0; t < trials.size(); t++) {
                 Trial trial = trials.get(t);
-                if (trial.reference() || profile.profiles(trial.workload())) {
+                if (trial.reference() || profile.profiles(Workload.parse(trial.workload()), trial.threads(),
+                        StoreType.valueOf(trial.store()))) {
                     out.add(t);
                 }
             }

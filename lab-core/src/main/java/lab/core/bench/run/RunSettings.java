@@ -63,7 +63,7 @@ final class RunSettings {
             return "";
         }
         return n == plan.trials().size() ? " + 1 profiled fork each" : " + " + n + " profiled forks (" + plan.profile().label()
-                + " profiles its reads and reference rows only)";
+                + " profiles " + plan.profile().profiledBenchmarks() + ")";
     }
 
     /** The header line: what the run measures and how. */

@@ -22,7 +22,7 @@ class RunPlanTest {
     private static final Set<String> ALL = Set.of(RunPlan.READ_FLOOR, RunPlan.WAKEUP_FLOORS.get(0), RunPlan.WAKEUP_FLOORS.get(1));
 
     private static RunRequest request() {
-        return RunRequest.of(Profile.QUICK, Path.of("/tmp/reports"), Path.of("/tmp/profiles"))
+        return RunRequest.of(Profile.FULL, Path.of("/tmp/reports"), Path.of("/tmp/profiles"))
                 .stores(List.of(StoreType.MEMORY, StoreType.CHANNEL))
                 .workloads(List.of(Workload.READ, Workload.WRITE))
                 .threads(List.of(1, 2)).forks(5).seed(42L);
@@ -60,6 +60,8 @@ class RunPlanTest {
         List<Trial> quickProfiled = quick.profiledTrials().stream().map(quick.trials()::get).toList();
         assertThat(quickProfiled).extracting(Trial::workload).contains("read", "mixed", "getAll", "readFloor", "parkUnpark")
                 .doesNotContain("write", "contention");
+        assertThat(quick.trials()).extracting(Trial::benchmark).as("quick measures the reference rows claims read")
+                .contains(RunPlan.WAKEUP_FLOORS.get(0)).doesNotContain(RunPlan.WAKEUP_FLOORS.get(1));
         RunPlan full = RunPlan.of(RunRequest.of(Profile.FULL, Path.of("r"), Path.of("p")), ALL);
         assertThat(full.profiledTrials()).hasSize(full.trials().size());
     }
@@ -124,7 +126,7 @@ class RunPlanTest {
         assertThat(threads.get("read")).containsExactlyElementsOf(new java.util.LinkedHashSet<>(List.of(1, cores)));
         assertThat(threads.get("mixed")).containsExactly(cores);
         assertThat(threads.get("getAll")).containsExactly(1);
-        assertThat(plan.rounds()).isEqualTo(6);
+        assertThat(plan.rounds()).isEqualTo(7);
     }
 
     @Test
