@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * their progress, and abandoned ones (their process was killed) with how to remove them.
  */
 @Command(name = "list", description = "list the runs (stored, running, abandoned), newest first",
-        footer = {"", "Columns: id, kind, status (running: forks done of all, time left), label, profile, results, JVM."})
+        footer = {"", "Columns: id, kind, status (running: forks done of all, time left), label, profile, results (benchmarks;"
+                + " a load run's store x connections points, a layout run's configurations, an agent run's window), JVM."})
 public final class ListCommand implements LabCommand {
 
     @Mixin
@@ -79,13 +80,26 @@ public final class ListCommand implements LabCommand {
         }
         String results;
         try {
-            results = Integer.toString(run.results().size());
+            results = results(run);
         } catch (RuntimeException e) {
             results = "unreadable";
         }
         String profile = m.configuration().profile() != null ? m.configuration().profile() : m.source() == null ? "-" : m.source();
         return new String[] {run.id(), m.kind().json(), status(m), m.label().isEmpty() ? "-" : m.label(),
             profile, results, jvm(m.environment())};
+    }
+
+    /**
+     * What the run holds, by its kind: benchmark results, load points (store x connections),
+     * layout configurations, or the agent's window.
+     */
+    private static String results(StoredRun run) {
+        return switch (run.manifest().kind()) {
+            case JMH -> Integer.toString(run.results().size());
+            case LOAD -> run.loadResults().map(l -> l.points().size() + " points").orElse("0");
+            case LAYOUT -> run.layouts().map(l -> l.ran().size() + " layouts").orElse("0");
+            case AGENT -> run.agentReport().map(a -> String.format(Locale.ROOT, "window %.2f s", a.window().seconds())).orElse("0");
+        };
     }
 
     /** "complete", or for a running run "running 37/588 4:10 left". */

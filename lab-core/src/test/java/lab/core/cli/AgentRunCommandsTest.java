@@ -53,7 +53,7 @@ class AgentRunCommandsTest {
                 + "1 thread, 120 lock acquisitions, 60 allocations");
         assertThat(new RunRepository(tmp.resolve("reports")).find(id).orElseThrow().manifest().kind()).isEqualTo(RunKind.AGENT);
         assertThat(lab("list", "--reports", tmp.resolve("reports").toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(id + "  agent");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(id + "  agent").containsPattern(id + " .* window 10\\.00 s ");
     }
 
     @Test
