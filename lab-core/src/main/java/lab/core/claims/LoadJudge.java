@@ -64,7 +64,8 @@ final class LoadJudge implements Judge {
         String ours = ClaimsText.num(i.centre()) + " " + UNIT;
         String uncertainty = String.format(Locale.ROOT, "%.1f%% CI %s–%s", i.confidence() * 100, ClaimsText.num(i.lo()),
                 ClaimsText.num(i.hi()));
-        Rules.Decision d = Rules.value(i.lo(), i.hi(), band, null, null, v -> ClaimsText.num(v) + " " + UNIT);
+        Rules.Decision d = Rules.atLevel(Rules.value(i.lo(), i.hi(), band, null, null, v -> ClaimsText.num(v) + " " + UNIT),
+                i.confidence(), i.n(), ours + " over " + i.n() + " rounds (./lab load --rounds 6 reaches 95%)");
         return new ClaimResult(c, variant, d.verdict(), ours, uncertainty, measured, d.why(), caveats,
                 new ClaimResult.Figure(i.centre(), i.lo(), i.hi(), UNIT, Double.NaN, "n = " + i.n() + " rounds", band, null));
     }

@@ -56,6 +56,21 @@ final class Rules {
     private Rules() {
     }
 
+    /**
+     * A value verdict from an interval below the 95% level (n ≤ 5 samples: even the widest
+     * interval, [min, max], covers less) cannot decide: inconclusive, saying what it would have
+     * said. Two quiet quick runs split 3 of 4 such verdicts between them (the 3 iterations of one
+     * profiled fork); a load run of 3 rounds is the same case.
+     */
+    static Decision atLevel(Decision d, double confidence, int n, String ours) {
+        if (confidence >= LEVEL || d.verdict() == Verdict.INCONCLUSIVE) {
+            return d;
+        }
+        return new Decision(Verdict.INCONCLUSIVE, String.format(java.util.Locale.ROOT, "%s — but with n = %d the widest"
+                + " interval is a %.1f%% one, not 95%%: more samples are needed to decide (it would have said: %s)",
+                ours, n, confidence * 100, d.verdict().label()));
+    }
+
     static String band(double[] band, DoubleFunction<String> fmt) {
         return "[" + fmt.apply(band[0]) + ", " + fmt.apply(band[1]) + "]";
     }

@@ -107,13 +107,7 @@ final class ValueJudge implements Judge {
             band = c.holdsBand();
             d = Rules.value(i.lo(), i.hi(), band, c.direction(), c.directionBound(), v -> ClaimsText.num(v) + " " + u);
         }
-        if (i.confidence() < Rules.LEVEL && d.verdict() != Verdict.INCONCLUSIVE) {
-            // n ≤ 5 (e.g. the 3 iterations of one profiled fork): even the widest interval, [min, max], is below the
-            // 95% level, so it cannot decide; two quiet quick runs split 3 of 4 such verdicts between them
-            d = new Rules.Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s — but with n = %d the widest interval"
-                    + " is a %.1f%% one, not 95%%: more samples are needed to decide (it would have said: %s)",
-                    ours, x.length, i.confidence() * 100, d.verdict().label()));
-        }
+        d = Rules.atLevel(d, i.confidence(), x.length, ours);
         return new ClaimResult(c, variant, d.verdict(), ours, uncertainty, measured, d.why(), caveats,
                 new ClaimResult.Figure(i.centre(), i.lo(), i.hi(), unit, Double.NaN, "n = " + x.length + " " + kind.label(), band,
                         toleranceText));

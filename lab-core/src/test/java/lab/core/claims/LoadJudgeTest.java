@@ -29,6 +29,15 @@ class LoadJudgeTest {
         return new LoadResults.Point(store, connections, 2, rounds, null);
     }
 
+    /** Six rounds from lo to hi, evenly spaced: the fewest whose order-statistic interval reaches 95% (96.9%). */
+    static double[] six(double lo, double hi) {
+        double[] x = new double[6];
+        for (int i = 0; i < 6; i++) {
+            x[i] = lo + (hi - lo) * i / 5;
+        }
+        return x;
+    }
+
     static RunData withLoad(LoadResults.Point... points) {
         LoadResults r = new LoadResults(LoadResults.SCHEMA, null, List.of(points));
         return ClaimEvaluatorTest.run().withLoad(new RunData.LoadRun("20261129-120000-load", r, ClaimEvaluatorTest.TWO_CORES));
@@ -40,32 +49,39 @@ class LoadJudgeTest {
 
     @Test
     void aLowerBoundHoldsWhenTheWholeIntervalOfTheBestConnectionCountIsAboveIt() {
-        RunData run = withLoad(point("SHARD", 1, 20_000, 21_000, 22_000), point("SHARD", 16, 60_000, 62_000, 64_000));
+        RunData run = withLoad(point("SHARD", 1, six(20_000, 22_000)), point("SHARD", 16, six(60_000, 64_000)));
         ClaimResult r = judge(AT_LEAST_50K, run);
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(r.figure().value()).isEqualTo(62_000);
         assertThat(r.figure().lo()).isEqualTo(60_000);
-        assertThat(r.measured()).contains("load run 20261129-120000-load").contains("(16 of [1, 16])").contains("n = 3 rounds");
+        assertThat(r.measured()).contains("load run 20261129-120000-load").contains("(16 of [1, 16])").contains("n = 6 rounds");
         assertThat(r.figure().band()).containsExactly(50_000, Double.POSITIVE_INFINITY);
     }
 
     @Test
     void belowTheBoundContradictsAndAcrossItIsInconclusive() {
-        assertThat(judge(AT_LEAST_50K, withLoad(point("SHARD", 16, 9_000, 10_000, 11_000))).verdict())
+        assertThat(judge(AT_LEAST_50K, withLoad(point("SHARD", 16, six(9_000, 11_000)))).verdict())
                 .isEqualTo(Verdict.CONTRADICTED);
-        assertThat(judge(AT_LEAST_50K, withLoad(point("SHARD", 16, 45_000, 50_500, 55_000))).verdict())
+        assertThat(judge(AT_LEAST_50K, withLoad(point("SHARD", 16, six(45_000, 55_000)))).verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
     void aCeilingAndARangeAreJudgedOnTheirBands() {
-        RunData channel = withLoad(point("CHANNEL", 64, 4_000, 4_500, 5_000));
+        RunData channel = withLoad(point("CHANNEL", 64, six(4_000, 5_000)));
         ClaimResult ceiling = judge(BELOW_2000, channel);
         assertThat(ceiling.verdict()).isEqualTo(Verdict.CONTRADICTED);
         assertThat(ceiling.why()).contains("above");
-        assertThat(judge(BELOW_2000, withLoad(point("CHANNEL", 64, 1_000, 1_200, 1_400))).verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(judge(RANGE_500_800, withLoad(point("CHANNEL", 64, 600, 650, 700))).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(judge(BELOW_2000, withLoad(point("CHANNEL", 64, six(1_000, 1_400)))).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(judge(RANGE_500_800, withLoad(point("CHANNEL", 64, six(600, 700)))).verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(judge(RANGE_500_800, channel).verdict()).isEqualTo(Verdict.CONTRADICTED);
+    }
+
+    @Test
+    void threeRoundsCannotDecideTheirWidestIntervalIsA75PercentOne() {
+        ClaimResult r = judge(AT_LEAST_50K, withLoad(point("SHARD", 16, 90_000, 91_000, 92_000)));
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.why()).contains("n = 3").contains("75.0%").contains("it would have said: holds").contains("--rounds 6");
     }
 
     @Test
