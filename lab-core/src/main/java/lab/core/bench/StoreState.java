@@ -20,7 +20,7 @@ import lab.core.store.TaskStore;
  * from the same Zipf distribution over these ids ({@link KeyStreams}).
  *
  * <p>{@code wait} is how the actor stores (CHANNEL, DISRUPTOR) wait for requests and replies:
- * {@code auto} ({@link ActorWait#forThisMachine()}, chosen from the core count; see there why) or
+ * {@code auto} ({@link ActorWait#auto()}: spin, then park; see there why) or
  * an {@link ActorWait} name in lower case ({@code blocking}, {@code spin_then_park},
  * {@code yielding}, {@code busy_spin}). Stores that are not actors ignore it.
  */

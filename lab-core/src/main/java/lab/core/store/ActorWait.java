@@ -18,9 +18,9 @@ import com.lmax.disruptor.YieldingWaitStrategy;
  * <p>What to notice. A spinning waiter only helps while it has a core of its own. On 2 cores with
  * 2 benchmark threads plus the actor thread, three threads spin on two cores: a spinning waiter
  * can hold the very core the thread it waits for needs, and the hand-off then waits for the
- * scheduler's time slice (milliseconds) instead of a wake-up (microseconds). {@link #forThisMachine()}
- * picks the strategy from the core count for that reason; the benchmarks' {@code wait} param
- * ({@code auto} or a lower-case name) sweeps them.
+ * scheduler's time slice (milliseconds) instead of a wake-up (microseconds): busy-spinning
+ * collapses there, a bounded spin does not ({@link #auto()} says what was measured); the
+ * benchmarks' {@code wait} param ({@code auto} or a lower-case name) sweeps them.
  *
  * <p>The JMH param names are the lower-case constant names ({@link #paramName()}).
  */
@@ -41,16 +41,8 @@ public enum ActorWait {
     /** Spins of YIELDING before its first yield (what Disruptor's YieldingWaitStrategy does). */
     static final int SPINS_BEFORE_YIELD = 100;
 
-    /** The {@code wait} param value that means {@link #forThisMachine()}. */
+    /** The {@code wait} param value that means {@link #auto()}. */
     public static final String AUTO = "auto";
-
-    /**
-     * The strategy for this machine's core count: {@link #forCores(int)} of
-     * {@code Runtime.availableProcessors()}.
-     */
-    public static ActorWait forThisMachine() {
-        return forCores(Runtime.getRuntime().availableProcessors());
-    }
 
     /**
      * SPIN_THEN_PARK on every machine. Until 2026-12-06 it was BLOCKING below 4 cores ({@link
@@ -71,7 +63,7 @@ public enum ActorWait {
      * The runner records the resolved strategy in each benchmark's {@code wait} param, so a stored
      * run says what it ran whatever this rule becomes.
      */
-    public static ActorWait forCores(int cores) {
+    public static ActorWait auto() {
         return SPIN_THEN_PARK;
     }
 
@@ -95,7 +87,7 @@ public enum ActorWait {
      */
     public static ActorWait parse(String name) {
         if (name == null || name.isBlank() || AUTO.equalsIgnoreCase(name.trim())) {
-            return forThisMachine();
+            return auto();
         }
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));

@@ -149,7 +149,7 @@ class ActorWaitTest {
     void waitParamNamesAreLowerCaseConstantsOrAuto() {
         assertThat(ActorWait.parse("busy_spin")).isEqualTo(ActorWait.BUSY_SPIN);
         assertThat(ActorWait.parse("BLOCKING")).isEqualTo(ActorWait.BLOCKING);
-        assertThat(ActorWait.parse("auto")).isEqualTo(ActorWait.forThisMachine());
+        assertThat(ActorWait.parse("auto")).isEqualTo(ActorWait.auto());
         assertThat(ActorWait.BUSY_SPIN.paramName()).isEqualTo("busy_spin");
         assertThatThrownBy(() -> ActorWait.parse("sleepy"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -158,8 +158,7 @@ class ActorWaitTest {
 
     @Test
     void autoIsABoundedSpinThenParkAndRunsThatRecordedAutoKeepTheirRule() {
-        assertThat(ActorWait.forCores(1)).isEqualTo(ActorWait.SPIN_THEN_PARK);
-        assertThat(ActorWait.forCores(2)).isEqualTo(ActorWait.SPIN_THEN_PARK);
+        assertThat(ActorWait.auto()).isEqualTo(ActorWait.SPIN_THEN_PARK);
         assertThat(ActorWait.resolvedInEarlierRuns(2)).isEqualTo(ActorWait.BLOCKING);
         assertThat(ActorWait.resolvedInEarlierRuns(4)).isEqualTo(ActorWait.SPIN_THEN_PARK);
     }

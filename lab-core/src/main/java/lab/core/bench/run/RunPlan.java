@@ -127,7 +127,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
             return Collections.singletonList(null);
         }
         if (waits.isEmpty()) {
-            return List.of(ActorWait.forThisMachine().paramName());
+            return List.of(ActorWait.auto().paramName());
         }
         return waits.stream().map(w -> ActorWait.parse(w).paramName()).distinct().toList();
     }
