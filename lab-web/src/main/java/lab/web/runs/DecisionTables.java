@@ -83,9 +83,11 @@ public final class DecisionTables {
      * @param compareHref the benchstat comparison of this store against the baseline (null for the baseline and foreign rows)
      * @param reference   a reference row (the read floor), not a store
      * @param floor       this row's cost as a multiple of the read floor (read tables of runs that measured it), or null
+     * @param forks       the timing forks' means, one dot each
      */
-    public record Row(String label, String detail, String key, boolean baseline, Cell score, String unit, Ratio ratio,
-                      List<Cell> metrics, List<FlameCatalog.Link> flames, String compareHref, boolean reference, Ratio floor) {
+    public record Row(String label, String detail, String key, boolean baseline, Cell score, ForkSpread forks, String unit,
+                      Ratio ratio, List<Cell> metrics, List<FlameCatalog.Link> flames, String compareHref, boolean reference,
+                      Ratio floor) {
     }
 
     /**
@@ -349,8 +351,8 @@ public final class DecisionTables {
             String compare = base == null || isBase ? null
                     : Links.query("/compare", "base", runId, "stores", "MEMORY," + r.param("store"));
             Ratio floorMultiple = floor == null ? null : PairedRatio.multiple(floor, r);
-            out.add(new Row(label, detail, r.key(), isBase, score, r.primary().unit(), ratio, metrics, flames.links(r.key()), compare,
-                    false, floorMultiple));
+            out.add(new Row(label, detail, r.key(), isBase, score, ForkSpread.of(r.primary()), r.primary().unit(), ratio, metrics,
+                    flames.links(r.key()), compare, false, floorMultiple));
             bars.add(new BarChart.Bar(label, r.primary().score(), r.primary().scoreError(), isBase));
         }
         if (floor != null) {
@@ -361,7 +363,7 @@ public final class DecisionTables {
                 fm.add(Cell.of(metricOf.apply(floor, c)));
             }
             out.add(new Row("read floor", "reference: a plain Task[] read over the same keys", floor.key(), false, fs,
-                    floor.primary().unit(), new Ratio("reference", "", "base", "a reference row, not a store", ""), fm,
+                    ForkSpread.of(floor.primary()), floor.primary().unit(), new Ratio("reference", "", "base", "a reference row, not a store", ""), fm,
                     flames.links(floor.key()), null, true, new Ratio("1×", "", "base", "the read floor itself", "1")));
             bars.add(new BarChart.Bar("read floor", floor.primary().score(), floor.primary().scoreError(), true));
         }

@@ -71,6 +71,19 @@ class RunDesignPageTest {
     }
 
     @Test
+    void eachRowShowsItsTimingForksAsDotsFastestToSlowestWithTheRange() {
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            String html = client.get("/runs/" + run).body().string();
+            String channel = row(html, key(DesignedRuns.READ, Map.of("store", "CHANNEL", "wait", "auto")));
+            assertThat(Pattern.compile("<circle ").matcher(channel).results().count()).isEqualTo(6);
+            assertThat(channel).contains("18,000–22,000, 1.22×")
+                    .contains("6 forks, each one&#39;s mean of its iterations (ns/op), round by round: 20,000, 22,000, 18,000, 21,000, 19,000, 20,000");
+            // the slowest fork sits at the strip's right end, the fastest at its left
+            assertThat(channel).contains("cx=\"77.0\"").contains("cx=\"3.0\"");
+        });
+    }
+
+    @Test
     void countsFromTheProfiledForkRatiosPairedByRoundTheReadFloorAsAReferenceRow() {
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             var r = client.get("/runs/" + run);
