@@ -18,8 +18,10 @@ import lab.core.record.Metric;
  * split between a cheap hand-off and a slow wake-up. JMH's "score ± error" averages such a
  * split away; the dots show it, so an engineer sees at once whether a ratio of two rows is one
  * number or two clusters.
+ *
+ * @param width the strip's width (a component, so the template can read it)
  */
-public record ForkSpread(String text, String title, List<Double> dots) {
+public record ForkSpread(String text, String title, List<Double> dots, int width) {
 
     /** The strip's width in the page's SVG units. */
     static final int WIDTH = 80;
@@ -29,7 +31,7 @@ public record ForkSpread(String text, String title, List<Double> dots) {
     static ForkSpread of(Metric m) {
         double[] means = m == null ? new double[0] : Arrays.stream(m.forkMeans()).filter(v -> v > 0 && Double.isFinite(v)).toArray();
         if (means.length < 2) {
-            return new ForkSpread(means.length == 1 ? "1 fork" : "—", "", List.of());
+            return new ForkSpread(means.length == 1 ? "1 fork" : "—", "", List.of(), WIDTH);
         }
         double lo = Arrays.stream(means).min().getAsDouble();
         double hi = Arrays.stream(means).max().getAsDouble();
@@ -42,10 +44,6 @@ public record ForkSpread(String text, String title, List<Double> dots) {
         String text = String.format(Locale.ROOT, "%s–%s, %s×", Figures.plain(lo), Figures.plain(hi), Figures.fixed(hi / lo, 2));
         String title = means.length + " forks, each one's mean of its iterations (" + m.unit() + "), round by round: "
                 + Arrays.stream(means).mapToObj(Figures::plain).collect(Collectors.joining(", "));
-        return new ForkSpread(text, title, List.copyOf(dots));
-    }
-
-    public int width() {
-        return WIDTH;
+        return new ForkSpread(text, title, List.copyOf(dots), WIDTH);
     }
 }

@@ -79,7 +79,7 @@ class RunDesignPageTest {
             assertThat(channel).contains("18,000–22,000, 1.22×")
                     .contains("6 forks, each one&#39;s mean of its iterations (ns/op), round by round: 20,000, 22,000, 18,000, 21,000, 19,000, 20,000");
             // the slowest fork sits at the strip's right end, the fastest at its left
-            assertThat(channel).contains("cx=\"77.0\"").contains("cx=\"3.0\"");
+            assertThat(channel).contains("cx=\"77.0\"").contains("cx=\"3.0\"").contains("viewBox=\"0 0 80 8\"").contains("width=\"80\"");
         });
     }
 
