@@ -66,6 +66,21 @@ public final class Figures {
         return Double.isFinite(lo) && Double.isFinite(hi) ? Math.abs(hi - lo) / 2 : Double.NaN;
     }
 
+    /**
+     * Samples' range and how many times the largest is the smallest: {@code 1,884–18,710, 9.93×}
+     * (a row's fork means, on the run page and the console). Empty for fewer than two positive
+     * finite values.
+     */
+    public static String spread(double[] values) {
+        double[] v = java.util.Arrays.stream(values).filter(x -> x > 0 && Double.isFinite(x)).toArray();
+        if (v.length < 2) {
+            return "";
+        }
+        double lo = java.util.Arrays.stream(v).min().getAsDouble();
+        double hi = java.util.Arrays.stream(v).max().getAsDouble();
+        return plain(lo) + "–" + plain(hi) + ", " + fixed(hi / lo, 2) + "×";
+    }
+
     /** Four significant digits; whole numbers of four digits or more keep all of them. */
     public static String plain(double v) {
         if (!Double.isFinite(v)) {

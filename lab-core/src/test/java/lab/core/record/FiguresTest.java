@@ -46,4 +46,12 @@ class FiguresTest {
         assertThat(Figures.value(-0.0001, 0.5)).isEqualTo("0.00");
         assertThat(Figures.fixed(-1_234_567.891, 2)).isEqualTo("-1,234,567.89");
     }
+
+    @Test
+    void aSpreadIsTheRangeAndHowManyTimesTheLargestIsTheSmallest() {
+        assertThat(Figures.spread(new double[] {8_172.1, 4_311.8, 27_343.3, 3_211.4})).isEqualTo("3,211–27,343, 8.51×");
+        assertThat(Figures.spread(new double[] {2.1, 1.9})).isEqualTo("1.900–2.100, 1.11×");
+        assertThat(Figures.spread(new double[] {5.0})).isEmpty();
+        assertThat(Figures.spread(new double[] {5.0, Double.NaN, 0})).isEmpty();
+    }
 }

@@ -3,7 +3,6 @@ package lab.web.runs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import lab.core.record.Figures;
@@ -41,7 +40,7 @@ public record ForkSpread(String text, String title, List<Double> dots, int width
             double at = span == 0 ? 0.5 : Math.log(v / lo) / span;
             dots.add(INSET + at * (WIDTH - 2 * INSET));
         }
-        String text = String.format(Locale.ROOT, "%s–%s, %s×", Figures.plain(lo), Figures.plain(hi), Figures.fixed(hi / lo, 2));
+        String text = Figures.spread(means);
         String title = means.length + " forks, each one's mean of its iterations (" + m.unit() + "), round by round: "
                 + Arrays.stream(means).mapToObj(Figures::plain).collect(Collectors.joining(", "));
         return new ForkSpread(text, title, List.copyOf(dots), WIDTH);

@@ -51,16 +51,21 @@ final class RunConsole {
         }
     }
 
-    /** A trial whose timing forks are all in: its score over them. */
+    /**
+     * A trial whose timing forks are all in: its score over them, and the range of the forks'
+     * own means (one slow wake-up-bound fork among fast ones shows here, not in the score).
+     */
     void finished(String what, RunResult merged, int forks) {
         Result<?> p = merged.getPrimaryResult();
+        String spread = Figures.spread(merged.getBenchmarkResults().stream()
+                .mapToDouble(b -> b.getPrimaryResult().getScore()).toArray());
         // the figure to the precision its interval supports (Figures), as the site and the tables print it
         String score = Double.isFinite(p.getScoreError())
                 ? String.format(Locale.ROOT, "%s %s (JMH's 99.9%% interval over %d fork%s)", Figures.withError(p.getScore(),
                         p.getScoreError()), p.getScoreUnit(), forks, forks == 1 ? "" : "s")
                 : String.format(Locale.ROOT, "%s %s (%d fork%s, too few iterations for an interval)", figure(p.getScore()),
                         p.getScoreUnit(), forks, forks == 1 ? "" : "s");
-        line(what + " = " + score);
+        line(what + " = " + score + (spread.isEmpty() ? "" : "; forks " + spread));
     }
 
     private void closeLine() {
