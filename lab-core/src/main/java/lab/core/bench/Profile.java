@@ -24,7 +24,8 @@ import lab.core.store.StoreType;
  * VM) sets each edge; at 7 rounds k = 3 (95.3%), the two most extreme Walsh averages on each side
  * drop out. In the A/A of 2026-12-06 every verdict that differed between two 6-round runs was an
  * interval edge at a band edge, so {@code quick} and {@code full} run 7 timing forks of every
- * benchmark (two runs, unpaired, 7 against 7 with Mann-Whitney U, can reach p = 0.0006).
+ * benchmark (two runs, unpaired, 7 against 7 with Mann-Whitney U, can reach p = 0.0006). More
+ * rounds narrow the interval but did not make two runs agree more (README, "Running benchmarks").
  *
  * <ul>
  *   <li>{@code smoke} checks that everything works rather than measures (CI): every store on
@@ -34,10 +35,11 @@ import lab.core.store.StoreType;
  *       at one thread and the core count; mixed, contention and getAll only for the stores whose
  *       claims read them. Every store on every workload (create included, which no claim reads)
  *       did not fit: 84 benchmarks x 6 rounds took 19-20 minutes here (the README's "Running
- *       benchmarks" has the wall times). Iterations are short (2 + 3 x 100 ms), as the variance
- *       that matters is between forks; two warmup iterations are the fewest that converge: in the
- *       A/A run aa-1 the second was still up to 1.8x slower than the measured ones for some
- *       cells (reads and writes at 2 threads), the first measured one was not.</li>
+ *       benchmarks" has the wall times). Iterations are short (2 + 2 x 100 ms), as the variance
+ *       that matters is between forks: the fork's mean is the sample, and the seventh round is
+ *       paid for with a third measured iteration. Two warmup iterations are the fewest that
+ *       converge: in the A/A run aa-1 the second was still up to 1.8x slower than the measured
+ *       ones for some cells (reads and writes at 2 threads), the first measured one was not.</li>
  *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
  *       7 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
  * </ul>
