@@ -57,6 +57,28 @@ public final class ClaimsJson {
         return out;
     }
 
+    /** Several runs' agreement ({@code ./lab claims A B … --json}): the A/A gate. */
+    public static Map<String, Object> of(ClaimAgreement a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schema", SCHEMA);
+        out.put("runs", a.runIds());
+        out.put("readings", a.rows().size());
+        out.put("agree", a.agreeing());
+        out.put("share", Double.isFinite(a.share()) ? a.share() : null);
+        out.put("holdsAgainstContradicted", a.holdsAgainstContradicted().stream().map(ClaimAgreement.Row::label).toList());
+        out.put("notInEvery", a.notInEvery());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ClaimAgreement.Row r : a.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reading", r.label());
+            m.put("verdicts", r.verdicts().stream().map(Verdict::slug).toList());
+            m.put("agree", r.agree());
+            rows.add(m);
+        }
+        out.put("rows", rows);
+        return out;
+    }
+
     private static Map<String, Object> figure(ClaimResult.Figure f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", finite(f.value()));

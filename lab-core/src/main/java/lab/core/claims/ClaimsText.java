@@ -3,7 +3,9 @@ package lab.core.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import lab.core.compare.ComparisonText;
+import lab.core.compare.TextColumns;
 import lab.core.record.Figures;
 
 /** The verdict table in the terminal ({@code ./lab claims}), and the number formats the site shares. */
@@ -57,6 +59,38 @@ public final class ClaimsText {
     public static String label(ClaimResult r) {
         boolean single = r.claim().subject().size() == 1 && r.claim().subject().get(0).equals(r.variant());
         return r.claim().id() + (r.variant() == null || single ? "" : " [" + r.variant() + "]");
+    }
+
+    /** Several runs' verdicts side by side: how many readings agree, and each one that does not. */
+    public static String agreement(ClaimAgreement a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Verdicts of ").append(a.runIds().size()).append(" runs (").append(String.join(", ", a.runIds()))
+                .append("): agree on ").append(String.format(Locale.ROOT, "%d of %d readings judged in every run (%.1f%%)",
+                        a.agreeing(), a.rows().size(), a.share() * 100)).append('\n');
+        List<ClaimAgreement.Row> flips = a.holdsAgainstContradicted();
+        sb.append("holds in one run, contradicted in another: ")
+                .append(flips.isEmpty() ? "none" : flips.stream().map(ClaimAgreement.Row::label).collect(Collectors.joining(", ")))
+                .append('\n');
+        List<ClaimAgreement.Row> differ = a.differing();
+        if (!differ.isEmpty()) {
+            sb.append(differ.size()).append(differ.size() == 1 ? " reading differs:\n" : " readings differ:\n");
+            List<String[]> rows = new ArrayList<>();
+            for (ClaimAgreement.Row r : differ) {
+                String[] cells = new String[1 + r.verdicts().size()];
+                cells[0] = r.label();
+                for (int i = 0; i < r.verdicts().size(); i++) {
+                    cells[i + 1] = r.verdicts().get(i).label();
+                }
+                rows.add(cells);
+            }
+            int last = a.runIds().size();
+            sb.append(TextColumns.align(rows, "  ", i -> false, i -> i == 0 ? "   " : i == last ? "" : " | "));
+        }
+        if (a.notInEvery() > 0) {
+            sb.append(a.notInEvery()).append(" reading").append(a.notInEvery() == 1 ? " was" : "s were")
+                    .append(" not judged in every run and are left out\n");
+        }
+        return sb.toString();
     }
 
     public static String format(ClaimReport report) {

@@ -5,11 +5,12 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
- * Column alignment of the terminal tables ({@code ./lab compare} for JMH and agent runs): widths by
+ * Column alignment of the terminal tables ({@code ./lab compare} for JMH and agent runs, {@code ./lab
+ * claims} of several runs): widths by
  * code points (the tables carry "±", "×" and "→"), which picocli's TextTable does not measure, and
  * every line's trailing blanks stripped.
  */
-final class TextColumns {
+public final class TextColumns {
 
     private TextColumns() {
     }
@@ -19,7 +20,7 @@ final class TextColumns {
      * @param right  which columns are right-aligned (numbers); the others are left-aligned
      * @param gap    what follows column i
      */
-    static String align(List<String[]> rows, String indent, IntPredicate right, IntFunction<String> gap) {
+    public static String align(List<String[]> rows, String indent, IntPredicate right, IntFunction<String> gap) {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
         for (String[] r : rows) {
