@@ -383,6 +383,10 @@ public final class LoadRunner {
         extra.put("connections", plan.connections());
         extra.put("durationSeconds", plan.durationSeconds());
         extra.put("warmupSeconds", plan.warmupSeconds());
+        if (plan.stores().stream().anyMatch(StoreType::isActor)) {
+            // the servers' actor stores wait as StoreType.create() makes them, not as JMH runs' auto
+            extra.put("actorWait", StoreType.CREATED_WAIT.paramName());
+        }
         return new RunConfiguration(null, plan.stores().stream().map(Enum::name).toList(), null, null, request.datasetSize,
                 ZipfKeys.describe(request.datasetSize), ZipfKeys.exponentFor(request.datasetSize), plan.rounds(), null, null,
                 null, plan.durationSeconds() + " s", agentJar != null, flame != null,

@@ -41,12 +41,16 @@ public enum StoreType {
     }
 
     /**
-     * A new, empty store of this type. The caller closes it. Actor stores wait with
-     * {@link ActorWait#BLOCKING}: the log's shape, and the one strategy that never keeps a core
-     * busy on a test machine.
+     * How the actor stores {@link #create()} makes wait: {@link ActorWait#BLOCKING}, the log's
+     * shape, and the one strategy that never keeps a core busy — what a server wants, whose request
+     * threads outnumber the cores (the Task API's load runs record it). JMH runs choose their own
+     * ({@link ActorWait#auto()}).
      */
+    public static final ActorWait CREATED_WAIT = ActorWait.BLOCKING;
+
+    /** A new, empty store of this type, its actor (if any) waiting with {@link #CREATED_WAIT}. The caller closes it. */
     public TaskStore create() {
-        return factory.apply(ActorWait.BLOCKING);
+        return factory.apply(CREATED_WAIT);
     }
 
     /**

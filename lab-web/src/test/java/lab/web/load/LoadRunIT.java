@@ -60,6 +60,7 @@ class LoadRunIT {
         assertThat(m.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(m.files()).contains("load.json", "wrk.log", "requests.lua", "server-MEMORY.log", "run.json");
         assertThat(m.design().seed()).isEqualTo(7L);
+        assertThat(m.configuration().extra()).as("the servers' actor wait, recorded").containsEntry("actorWait", "blocking");
         assertThat(m.design().order()).hasSize(2)
                 .allSatisfy(round -> assertThat(round).containsExactlyInAnyOrder("MEMORY|c=2", "CHANNEL|c=2"));
         assertThat(console.strip()).endsWith(id);
