@@ -24,13 +24,16 @@ final class Eta {
         timingLeft = trials * plan.rounds();
         profiledLeft = plan.profiledTrials().size();
         double t = 0;
-        double p = 0;
         for (Trial trial : plan.trials()) {
             t += model.seconds(trial, false, plan.iterations(), plan.datasetSize());
-            p += model.seconds(trial, true, plan.iterations(), plan.datasetSize());
+        }
+        // only the trials that get one: a profile may profile few of them (quick: the cells claims count)
+        double p = 0;
+        for (int i : plan.profiledTrials()) {
+            p += model.seconds(plan.trials().get(i), true, plan.iterations(), plan.datasetSize());
         }
         modelTiming = trials == 0 ? 0 : t / trials;
-        modelProfiled = trials == 0 ? 0 : p / trials;
+        modelProfiled = profiledLeft == 0 ? 0 : p / profiledLeft;
     }
 
     synchronized void done(ScheduledFork fork, double seconds) {

@@ -143,4 +143,16 @@ class RunPlanTest {
         assertThat(ten).isGreaterThan(five);
         assertThat(five).isPositive();
     }
+
+    @Test
+    void theEtaBeforeAnyForkIsThePlansOwnEstimateEvenWhenOnlySomeTrialsAreProfiled() {
+        // a preload that dominates the cost, so that the profiled trials (the wake-up floor has none) cost
+        // visibly less on average than all trials do
+        ForkCost model = new ForkCost(0.88, 100, 1.8);
+        for (Profile profile : Profile.values()) {
+            RunPlan plan = RunPlan.of(RunRequest.of(profile, Path.of("r"), Path.of("p")), ALL);
+            assertThat(new Eta(plan, model).remainingSeconds()).as(profile.label())
+                    .isCloseTo(plan.estimatedSeconds(model), org.assertj.core.data.Offset.offset(1L));
+        }
+    }
 }
