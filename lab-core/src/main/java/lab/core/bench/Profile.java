@@ -34,8 +34,7 @@ import lab.core.store.StoreType;
  *       else: every store's reads at one thread; the stores the log compares on reads and writes
  *       at one thread and the core count; mixed, contention and getAll only for the stores whose
  *       claims read them. Every store on every workload (create included, which no claim reads)
- *       did not fit: 84 benchmarks x 6 rounds took 19-20 minutes here (the README's "Running
- *       benchmarks" has the wall times). Iterations are short (2 + 2 x 100 ms), as the variance
+ *       did not fit in ten minutes (the README's "Running benchmarks" has the wall times). Iterations are short (2 + 2 x 100 ms), as the variance
  *       that matters is between forks: the fork's mean is the sample, and the seventh round is
  *       paid for with a third measured iteration. Two warmup iterations are the fewest that
  *       converge: in the A/A run aa-1 the second was still up to 1.8x slower than the measured

@@ -12,10 +12,9 @@ import lab.core.record.Metric;
  * A row's timing forks, each as a dot: the mean of each fork's iterations on a strip from the
  * row's fastest to its slowest fork (log scale), with the range and its factor in words.
  *
- * <p>Why. On this 2-core VM a fork's mean varies by itself: the log of a one-thread read's fork
- * means has a standard deviation of 0.1-0.4 (neither huge pages nor the GC's copying order
- * changed that, measured 2026-12-06), and forks of anything that blocks a thread span 3-10x,
- * split between a cheap hand-off and a slow wake-up. JMH's "score ± error" averages such a
+ * <p>Why. On the lab's 2-core VM a fork's mean varies by itself, and the forks of anything that
+ * blocks a thread split between a cheap hand-off and a slow wake-up (the README's "Running
+ * benchmarks" has the measured spreads). JMH's "score ± error" averages such a
  * split away; the dots show it, so an engineer sees at once whether a ratio of two rows is one
  * number or two clusters.
  *

@@ -120,7 +120,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
 
     /**
      * The wait strategies an actor store is measured with, resolved: {@code auto} (or none given)
-     * becomes this machine's strategy by name, so the stored run records what ran.
+     * becomes {@link ActorWait#auto()}'s strategy by name, so the stored run records what ran.
      */
     private static List<String> waitsFor(StoreType store, List<String> waits) {
         if (!store.isActor()) {
