@@ -34,23 +34,24 @@ import lab.core.store.StoreType;
  *       else: every store's reads at one thread; the stores the log compares on reads and writes
  *       at one thread and the core count; mixed, contention and getAll only for the stores whose
  *       claims read them. Every store on every workload (create included, which no claim reads)
- *       did not fit in ten minutes (the README's "Running benchmarks" has the wall times). Iterations are short (2 + 2 x 100 ms), as the variance
- *       that matters is between forks: the fork's mean is the sample, and the seventh round is
- *       paid for with a third measured iteration. Two warmup iterations are the fewest that
- *       converge: in the A/A run aa-1 the second was still up to 1.8x slower than the measured
- *       ones for some cells (reads and writes at 2 threads), the first measured one was not.</li>
+ *       did not fit in ten minutes (the README's "Running benchmarks" has the wall times).
+ *       Iterations are short (2 x 100 ms measured), as the variance that matters is between
+ *       forks: the fork's mean is the sample, and the seventh round is paid for with a third
+ *       measured iteration. The warmup depends on the benchmark ({@link #warmupIterations(boolean)}):
+ *       2 x 100 ms where a core is left for the JIT, 5 x 100 ms where the benchmark's threads keep
+ *       every core busy (README, "How long a fork warms up").</li>
  *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
  *       7 forks of 3 x 1 s warmup and 5 x 1 s measurement.</li>
  * </ul>
  */
 public enum Profile {
     SMOKE("CI check that everything works: every store on read, write, getAll at 1 thread",
-            10_000, 1, 1, 100, 2, 100, true,
+            10_000, 1, 1, 1, 100, 2, 100, true,
             List.of(Cell.all(Workload.READ, T.ONE), Cell.all(Workload.WRITE, T.ONE), Cell.all(Workload.GET_ALL, T.ONE)),
             List.of(Cell.all(Workload.READ, T.ONE))),
     QUICK("what the decision log's claims read: every store's reads at 1 thread; the stores the log compares on reads"
             + " and writes at 1 and #cores threads, mixed and contention at #cores, getAll at 1",
-            1_000_000, 7, 2, 100, 2, 100, false,
+            1_000_000, 7, 2, 5, 100, 2, 100, false,
             List.of(Cell.all(Workload.READ, T.ONE),
                     Cell.of(Workload.READ, T.CORES, StoreType.MEMORY, StoreType.SHARD, StoreType.SHARD_POOLED,
                             StoreType.SHARD_UNIT, StoreType.CHANNEL, StoreType.CONCURRENT, StoreType.NON_BLOCKING,
@@ -70,7 +71,7 @@ public enum Profile {
                             StoreType.NON_BLOCKING),
                     Cell.of(Workload.GET_ALL, T.ONE, StoreType.SHARD_POOLED, StoreType.SHARD_UNIT))),
     FULL("publication: every store x every workload x 1 and #cores threads",
-            1_000_000, 7, 3, 1000, 5, 1000, true, everyCell(), everyCell());
+            1_000_000, 7, 3, 3, 1000, 5, 1000, true, everyCell(), everyCell());
 
     private static List<Cell> everyCell() {
         return Arrays.stream(Workload.values()).flatMap(w -> Stream.of(Cell.all(w, T.ONE), Cell.all(w, T.CORES))).toList();
@@ -114,6 +115,8 @@ public enum Profile {
     private final int datasetSize;
     private final int forks;
     private final int warmupIterations;
+    /** Warmup iterations of a benchmark whose threads keep every core busy (Trial#keepsEveryCoreBusy). */
+    private final int busyWarmupIterations;
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
@@ -123,12 +126,13 @@ public enum Profile {
     /** The cells whose benchmarks get a profiled fork (reference rows always do). */
     private final List<Cell> profiled;
 
-    Profile(String what, int datasetSize, int forks, int warmupIterations, int warmupMillis, int measurementIterations,
-            int measurementMillis, boolean everyReferenceRow, List<Cell> cells, List<Cell> profiled) {
+    Profile(String what, int datasetSize, int forks, int warmupIterations, int busyWarmupIterations, int warmupMillis,
+            int measurementIterations, int measurementMillis, boolean everyReferenceRow, List<Cell> cells, List<Cell> profiled) {
         this.what = what;
         this.datasetSize = datasetSize;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
+        this.busyWarmupIterations = busyWarmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
@@ -143,8 +147,10 @@ public enum Profile {
 
     /** One line on what the profile measures (the CLI's help shows it), its figures from its fields. */
     public String description() {
-        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms, then a profiled fork of %s", what,
-                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis,
+        String busy = busyWarmupIterations == warmupIterations ? ""
+                : String.format(Locale.ROOT, " (%d+%d where every core is busy)", busyWarmupIterations, measurementIterations);
+        return String.format(Locale.ROOT, "%s; %,d tasks; %d timing fork%s of %d+%d x %d ms%s, then a profiled fork of %s", what,
+                datasetSize, forks, forks == 1 ? "" : "s", warmupIterations, measurementIterations, measurementMillis, busy,
                 profiledBenchmarks());
     }
 
@@ -187,8 +193,18 @@ public enum Profile {
         return forks;
     }
 
-    public int warmupIterations() {
-        return warmupIterations;
+    /**
+     * Warmup iterations of a benchmark: more where its threads keep every core busy. There the
+     * JIT's compiler threads compete with the benchmark for CPU, and a fork reaches its steady
+     * state later: on 2 cores, NON_BLOCKING's writes at 2 threads took ~0.6 s and the actor
+     * stores (a caller and the owner thread) 0.5-0.8 s, where a one-thread MEMORY read took
+     * ~0.25 s (README, "How long a fork warms up", with the command). With 2 x 100 ms for
+     * every benchmark, {@code quick} measured those cells in the middle of their warm-up: the
+     * first measured iteration slower than the second in 100% of NON_BLOCKING's mixed forks
+     * (by 1.85x at the median), DISRUPTOR's one-thread reads at 2-3x their steady state.
+     */
+    public int warmupIterations(boolean keepsEveryCoreBusy) {
+        return keepsEveryCoreBusy ? busyWarmupIterations : warmupIterations;
     }
 
     public int warmupMillis() {

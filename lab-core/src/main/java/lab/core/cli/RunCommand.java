@@ -71,7 +71,7 @@ public final class RunCommand implements LabCommand {
     @Option(names = "--dataset", paramLabel = "N", converter = Count.class, description = "preloaded tasks (default: the profile's)")
     Integer dataset;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "warmup iterations per fork (default: the profile's)")
+    @Option(names = "--warmup", paramLabel = "N", description = "warmup iterations of every fork (default: the profile's, more for benchmarks that keep every core busy)")
     Integer warmup;
 
     @Option(names = "--iterations", paramLabel = "N", converter = Count.class,
@@ -137,7 +137,8 @@ public final class RunCommand implements LabCommand {
                 r.forks(forks);
             }
             if (warmup != null || iterations != null || millis != null) {
-                r.iterations(warmup != null ? warmup : profile.profile().warmupIterations(),
+                r.iterations(warmup != null ? warmup : profile.profile().warmupIterations(false),
+                        warmup != null ? warmup : profile.profile().warmupIterations(true),
                         iterations != null ? iterations : profile.profile().measurementIterations(),
                         millis != null ? millis : profile.profile().measurementMillis());
             }

@@ -19,6 +19,6 @@ record ForkCost(double startSeconds, double preloadSecondsPerMillion, double pro
 
     double seconds(Trial trial, boolean profiled, RunPlan.Iterations iterations, int datasetSize) {
         double preload = trial.params().containsKey("datasetSize") ? datasetSize / 1e6 * preloadSecondsPerMillion : 0;
-        return startSeconds + preload + iterations.millis() / 1000.0 + (profiled ? profiledSeconds : 0);
+        return startSeconds + preload + iterations.millis(trial) / 1000.0 + (profiled ? profiledSeconds : 0);
     }
 }

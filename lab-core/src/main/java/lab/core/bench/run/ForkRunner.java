@@ -99,7 +99,7 @@ final class ForkRunner {
                 .threads(trial.threads())
                 .forks(1)
                 .warmupForks(0)
-                .warmupIterations(it.warmup())
+                .warmupIterations(it.warmupOf(trial))
                 .warmupTime(TimeValue.milliseconds(it.warmupMillis()))
                 .measurementIterations(it.measurement())
                 .measurementTime(TimeValue.milliseconds(it.measurementMillis()))

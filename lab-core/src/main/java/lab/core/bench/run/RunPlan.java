@@ -41,12 +41,20 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
     /** The run's control benchmark: the read floor at one thread. */
     public static final String CONTROL = READ_FLOOR;
 
-    /** Warmup and measurement iterations of every fork. */
-    public record Iterations(int warmup, int warmupMillis, int measurement, int measurementMillis) {
+    /**
+     * Warmup and measurement iterations of the forks: {@code busyWarmup} warmup iterations for a
+     * trial that keeps every core busy (Trial#keepsEveryCoreBusy), {@code warmup} for the others.
+     */
+    public record Iterations(int warmup, int busyWarmup, int warmupMillis, int measurement, int measurementMillis) {
 
-        /** Milliseconds of iterations in one fork. */
-        public long millis() {
-            return (long) warmup * warmupMillis + (long) measurement * measurementMillis;
+        /** The warmup iterations of a trial's forks on this machine. */
+        public int warmupOf(Trial trial) {
+            return trial.keepsEveryCoreBusy(Runtime.getRuntime().availableProcessors()) ? busyWarmup : warmup;
+        }
+
+        /** Milliseconds of iterations in one fork of a trial. */
+        public long millis(Trial trial) {
+            return (long) warmupOf(trial) * warmupMillis + (long) measurement * measurementMillis;
         }
     }
 
@@ -100,7 +108,7 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         boolean profiled = r.agent || r.flame;
         long seed = r.seed != null ? r.seed : new Random().nextLong();
         return new RunPlan(r.profile, trials, r.forks, seed, profiled,
-                new Iterations(r.warmupIterations, r.warmupMillis, r.measurementIterations, r.measurementMillis),
+                new Iterations(r.warmupIterations, r.busyWarmupIterations, r.warmupMillis, r.measurementIterations, r.measurementMillis),
                 r.datasetSize, r.jvms);
     }
 

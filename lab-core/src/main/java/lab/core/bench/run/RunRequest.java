@@ -27,6 +27,8 @@ public final class RunRequest {
     /** Timing forks per benchmark: the number of rounds. */
     int forks;
     int warmupIterations;
+    /** Warmup iterations of a benchmark that keeps every core busy (Trial#keepsEveryCoreBusy). */
+    int busyWarmupIterations;
     int warmupMillis;
     int measurementIterations;
     int measurementMillis;
@@ -55,7 +57,8 @@ public final class RunRequest {
         r.threads = null;
         r.datasetSize = profile.datasetSize();
         r.forks = profile.forks();
-        r.warmupIterations = profile.warmupIterations();
+        r.warmupIterations = profile.warmupIterations(false);
+        r.busyWarmupIterations = profile.warmupIterations(true);
         r.warmupMillis = profile.warmupMillis();
         r.measurementIterations = profile.measurementIterations();
         r.measurementMillis = profile.measurementMillis();
@@ -141,12 +144,16 @@ public final class RunRequest {
         return this;
     }
 
-    /** Warmup and measurement iterations and the length of each. */
-    public RunRequest iterations(int warmup, int measurement, int millis) {
-        if (warmup < 0 || measurement < 1 || millis < 1) {
+    /**
+     * Warmup and measurement iterations and the length of each; {@code busyWarmup} for the
+     * benchmarks that keep every core busy (Profile#warmupIterations(boolean)).
+     */
+    public RunRequest iterations(int warmup, int busyWarmup, int measurement, int millis) {
+        if (warmup < 0 || busyWarmup < 0 || measurement < 1 || millis < 1) {
             throw new IllegalArgumentException("need warmup >= 0, measurement >= 1 iterations of >= 1 ms");
         }
         warmupIterations = warmup;
+        busyWarmupIterations = busyWarmup;
         measurementIterations = measurement;
         warmupMillis = millis;
         measurementMillis = millis;

@@ -33,6 +33,12 @@ final class RunSettings {
         extra.put("writeShareOfMixed", Mix.WRITES);
         extra.put("jvmArgsAppend", String.join(" ", ForkRunner.HEAP) + " plus the JVM configuration's flags");
         extra.put("createResetsStoreEachIteration", true);
+        RunPlan.Iterations iterations = plan.iterations();
+        if (iterations.busyWarmup() != iterations.warmup()) {
+            extra.put("warmupWhereEveryCoreIsBusy", iterations.busyWarmup() + " x " + iterations.warmupMillis()
+                    + " ms: benchmarks whose threads, with an actor store's owner thread, fill every core ("
+                    + busyCount(plan) + " of " + plan.trials().size() + " here)");
+        }
         if (!r.waits.isEmpty()) {
             extra.put("actorWaitStrategies", r.waits);
         }
@@ -57,6 +63,11 @@ final class RunSettings {
                 flame != null ? FlameGraphs.EVENTS : List.of(), extra);
     }
 
+    private static long busyCount(RunPlan plan) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return plan.trials().stream().filter(t -> t.keepsEveryCoreBusy(cores)).count();
+    }
+
     private static String profiledText(RunPlan plan) {
         int n = plan.profiledTrials().size();
         if (n == 0) {
@@ -72,7 +83,9 @@ final class RunSettings {
         long stores = plan.trials().stream().filter(t -> !t.reference()).count();
         return plan.trials().size() + " benchmarks (" + stores + " store rows, " + (plan.trials().size() - stores)
                 + " reference rows) x " + plan.rounds() + " rounds" + profiledText(plan)
-                + " = " + plan.forkCount() + " forks of " + it.warmup() + "x" + it.warmupMillis() + " ms warmup + "
+                + " = " + plan.forkCount() + " forks of " + it.warmup() + "x" + it.warmupMillis() + " ms warmup"
+                + (it.busyWarmup() == it.warmup() ? "" : " (" + it.busyWarmup() + "x for the " + busyCount(plan)
+                        + " that keep every core busy)") + " + "
                 + it.measurement() + "x" + it.measurementMillis() + " ms; dataset " + plan.datasetSize()
                 + (plan.multiJvm() ? "; JVMs " + plan.jvms().stream().map(j -> j.name()).toList() : "")
                 + "; agent " + (agent ? "on" : "off") + ", flame graphs " + (flame ? "on" : "off") + "; seed " + plan.seed();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import lab.core.record.JvmConfig;
+import lab.core.store.StoreType;
 
 /**
  * One row of a run: a JMH benchmark at one set of params, one thread count and one JVM
@@ -25,6 +26,19 @@ public record Trial(String benchmark, String workload, String store, Map<String,
     /** Whether this is a reference row (a floor or the control), not a store. */
     public boolean reference() {
         return store == null;
+    }
+
+    /**
+     * Whether the benchmark's threads keep every core busy: its own threads, plus an actor
+     * store's owner thread, at least the core count. Such a fork warms up longer
+     * (Profile#warmupIterations(boolean)): the JIT compiles on time taken from the benchmark. A
+     * reference row never does (the wake-up floor's two threads are mostly parked).
+     */
+    public boolean keepsEveryCoreBusy(int cores) {
+        if (reference()) {
+            return threads >= cores;
+        }
+        return threads + (StoreType.valueOf(store).isActor() ? 1 : 0) >= cores;
     }
 
     /** "read store=MEMORY threads=2", plus the JVM configuration when the run has several. */

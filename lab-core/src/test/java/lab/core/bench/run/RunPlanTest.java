@@ -137,6 +137,37 @@ class RunPlanTest {
     }
 
     @Test
+    void aTrialKeepsEveryCoreBusyWithItsThreadsAndAnActorsOwnerThread() {
+        JvmConfig jvm = JvmAxis.running();
+        Trial memory1 = new Trial("b", "read", "MEMORY", Map.of(), 1, jvm);
+        Trial memory2 = new Trial("b", "read", "MEMORY", Map.of(), 2, jvm);
+        Trial channel1 = new Trial("b", "read", "CHANNEL", Map.of(), 1, jvm);
+        Trial floor1 = new Trial(RunPlan.WAKEUP_FLOORS.get(0), "parkUnpark", null, Map.of(), 1, jvm);
+        assertThat(memory1.keepsEveryCoreBusy(2)).isFalse();
+        assertThat(memory2.keepsEveryCoreBusy(2)).isTrue();
+        assertThat(channel1.keepsEveryCoreBusy(2)).as("a caller and the owner thread").isTrue();
+        assertThat(channel1.keepsEveryCoreBusy(4)).isFalse();
+        assertThat(floor1.keepsEveryCoreBusy(2)).as("a reference row counts its own threads only").isFalse();
+        assertThat(memory1.keepsEveryCoreBusy(1)).isTrue();
+    }
+
+    @Test
+    void quickWarmsUpLongerWhereEveryCoreIsBusyAndWarmupOverridesEveryTrial() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        RunPlan quick = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")), ALL);
+        RunPlan.Iterations it = quick.iterations();
+        assertThat(it.busyWarmup()).isGreaterThan(it.warmup());
+        assertThat(quick.trials()).allSatisfy(t -> assertThat(it.warmupOf(t))
+                .isEqualTo(t.keepsEveryCoreBusy(cores) ? it.busyWarmup() : it.warmup()));
+        assertThat(quick.trials()).anyMatch(t -> t.keepsEveryCoreBusy(cores));
+        Trial busy = quick.trials().stream().filter(t -> t.keepsEveryCoreBusy(cores)).findFirst().orElseThrow();
+        assertThat(it.millis(busy)).isEqualTo((long) it.busyWarmup() * it.warmupMillis() + (long) it.measurement() * it.measurementMillis());
+
+        RunPlan overridden = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")).iterations(1, 1, 2, 100), ALL);
+        assertThat(overridden.trials()).allSatisfy(t -> assertThat(overridden.iterations().warmupOf(t)).isEqualTo(1));
+    }
+
+    @Test
     void theEstimateGrowsWithForksAndIterations() {
         long five = RunPlan.of(request(), ALL).estimatedSeconds(ForkCost.MEASURED);
         long ten = RunPlan.of(request().forks(10), ALL).estimatedSeconds(ForkCost.MEASURED);
