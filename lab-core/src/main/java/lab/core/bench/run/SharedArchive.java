@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -66,7 +67,9 @@ final class SharedArchive {
             OptionsBuilder b = new OptionsBuilder();
             b.include("^" + java.util.regex.Pattern.quote(sample.benchmark()) + "$").forks(1).warmupIterations(0)
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(10)).threads(1)
-                    .jvm(jvm.java()).jvmArgsAppend(args.toArray(new String[0]));
+                    .jvm(jvm.java()).jvmArgsAppend(args.toArray(new String[0]))
+                    // as the timing forks run: the GC profiler's management classes are archived too
+                    .addProfiler(GCProfiler.class);
             for (Map.Entry<String, String> p : sample.params().entrySet()) {
                 b.param(p.getKey(), p.getKey().equals("datasetSize") ? "1000" : p.getValue());
             }

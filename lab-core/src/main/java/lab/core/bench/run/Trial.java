@@ -32,11 +32,13 @@ public record Trial(String benchmark, String workload, String store, Map<String,
      * Whether the benchmark's threads keep every core busy: its own threads, plus an actor
      * store's owner thread, at least the core count. Such a fork warms up longer
      * (Profile#warmupIterations(boolean)): the JIT compiles on time taken from the benchmark. A
-     * reference row never does (the wake-up floor's two threads are mostly parked).
+     * reference row is never counted: its code is a few lines that compile at once (the read
+     * floor's first measured iteration matched its second at 2 threads too), and the wake-up
+     * floor's two threads are mostly parked.
      */
     public boolean keepsEveryCoreBusy(int cores) {
         if (reference()) {
-            return threads >= cores;
+            return false;
         }
         return threads + (StoreType.valueOf(store).isActor() ? 1 : 0) >= cores;
     }
