@@ -187,9 +187,18 @@ public final class DesignedRuns {
         w.writeFile(StoredRun.LOAD, Json.MAPPER.writeValueAsBytes(new LoadResults(LoadResults.SCHEMA, d, stored)));
         RunDesign design = new RunDesign(rounds, 42, rounds, true, null, List.of(), List.of());
         RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label, RunStatus.COMPLETE, "load", started,
-                started.plusSeconds(120), environment(), RunConfiguration.empty(), List.of(StoredRun.LOAD), profileMap, null, List.of(),
+                started.plusSeconds(120), environment(), loadConfiguration(points), List.of(StoredRun.LOAD), profileMap, null, List.of(),
                 RunKind.LOAD, design, null, null);
         return w.commit(m).id();
+    }
+
+    /** As a load run records it: the servers' actor wait when an actor store was served. */
+    private static RunConfiguration loadConfiguration(List<LoadResults.Point> points) {
+        if (points.stream().noneMatch(p -> lab.core.store.StoreType.valueOf(p.store()).isActor())) {
+            return RunConfiguration.empty();
+        }
+        return new RunConfiguration(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                Map.of(LoadResults.ACTOR_WAIT, "blocking"));
     }
 
     static Map<String, Integer> mix() {

@@ -385,7 +385,7 @@ public final class LoadRunner {
         extra.put("warmupSeconds", plan.warmupSeconds());
         if (plan.stores().stream().anyMatch(StoreType::isActor)) {
             // the servers' actor stores wait as StoreType.create() makes them, not as JMH runs' auto
-            extra.put("actorWait", StoreType.CREATED_WAIT.paramName());
+            extra.put(LoadResults.ACTOR_WAIT, StoreType.CREATED_WAIT.paramName());
         }
         return new RunConfiguration(null, plan.stores().stream().map(Enum::name).toList(), null, null, request.datasetSize,
                 ZipfKeys.describe(request.datasetSize), ZipfKeys.exponentFor(request.datasetSize), plan.rounds(), null, null,

@@ -28,6 +28,12 @@ public record LoadResults(int schema, Design design, List<Point> points) {
     /** 1: the first format. */
     public static final int SCHEMA = 1;
 
+    /**
+     * The key, in a load run's configuration extras, of the wait strategy the servers' actor
+     * stores ran with (a load run of an actor store records it; JMH runs name theirs in params).
+     */
+    public static final String ACTOR_WAIT = "actorWait";
+
     public LoadResults {
         points = points == null ? List.of() : List.copyOf(points);
     }

@@ -121,7 +121,20 @@ public final class LoadPage {
             }
             add(out, "Agent includes", d.agentIncludes());
         }
+        add(out, "Actor stores wait", actorWait(run));
         return out;
+    }
+
+    /**
+     * How the servers' actor stores waited, when the run says: a JMH run's actors spin, then
+     * park (ActorWait.auto()), so an actor's requests/s here and its ns/op there come from two
+     * strategies.
+     */
+    static String actorWait(StoredRun run) {
+        var c = run.manifest().configuration();
+        Object wait = c == null || c.extra() == null ? null : c.extra().get(LoadResults.ACTOR_WAIT);
+        return wait == null ? null : wait + " (as the servers create their stores; the JMH runs' actors spin, then park,"
+                + " unless --wait said otherwise: their ns/op comes from another strategy)";
     }
 
     private static void add(List<Map<String, String>> out, String name, String value) {

@@ -116,6 +116,7 @@ class LoadPageTest {
             assertThat(row(html, "data-point", "MEMORY|c=16")).contains(">best<");
             assertThat(html).contains("<svg class=\"chart\"").contains("requests/s (median over rounds");
             assertThat(html).contains("wrk 4.1.0").contains("read 80, write 15, create 5");
+            assertThat(html).contains("Actor stores wait").contains("blocking (as the servers create their stores");
             assertThat(r.headers().get("ETag")).as("a final load run's page is rendered once").isNotNull();
             assertThat(client.get("/api/runs/" + load).body().string()).contains("\"points\"").contains("\"store\" : \"NON_BLOCKING\"");
         });
