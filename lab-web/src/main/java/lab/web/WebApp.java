@@ -20,6 +20,7 @@ import lab.core.record.RunKind;
 import lab.core.record.StoredRun;
 import lab.web.agent.AgentRunPage;
 import lab.web.api.RunsApi;
+import lab.web.claims.AgreementPage;
 import lab.web.claims.ClaimsPage;
 import lab.web.compare.ComparePage;
 import lab.web.flame.FlameCatalogs;
@@ -85,6 +86,7 @@ public final class WebApp {
         RunsApi api = new RunsApi(site);
         ComparePage compare = new ComparePage(site, pages, flames);
         ClaimsPage claims = new ClaimsPage(site, pages);
+        AgreementPage agreement = new AgreementPage(site, pages);
 
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
@@ -136,6 +138,7 @@ public final class WebApp {
             config.routes.get("/compare/flame", compare::flame);
             config.routes.get("/compare/layouts", layoutCompare::show);
             config.routes.get("/claims", claims::latest);
+            config.routes.get("/claims/agreement", agreement::show);
 
             // JSON API
             config.routes.get("/api/runs", api::list);

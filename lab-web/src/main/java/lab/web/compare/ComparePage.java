@@ -268,6 +268,8 @@ public final class ComparePage {
             model.put("analysis", c.analysisSummary());
             model.put("tests", tests(c));
             model.put("twoRuns", !base.id().equals(head.id()));
+            model.put("verdictsHref", base.id().equals(head.id()) ? null
+                    : Links.query("/claims/agreement", "runs", base.id() + "," + head.id()));
             model.put("drift", driftView(c));
             model.put("refused", c.refused().stream().map(x -> new RefusedView(x.key(), x.metric(), x.reason())).toList());
             model.put("tables", tables(c, base, head, Links.query("/api/compare", "base", baseId, "head", headId, "stores", storesParam,

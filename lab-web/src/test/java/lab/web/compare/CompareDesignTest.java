@@ -93,6 +93,7 @@ class CompareDesignTest {
             assertThat(html).contains("Not compared").contains("measure different things");
             // B/op: SHARD went to 0 -> a ratio of 0, so the geomean is "?" with its reason
             assertThat(html).contains("ratios: ");
+            assertThat(html).contains("href=\"/claims/agreement?runs=" + base + "%2C" + head + "\" id=\"verdicts\"");
         });
     }
 
