@@ -194,14 +194,12 @@ public enum Profile {
     }
 
     /**
-     * Warmup iterations of a benchmark: more where its threads keep every core busy. There the
-     * JIT's compiler threads compete with the benchmark for CPU, and a fork reaches its steady
-     * state later: on 2 cores, NON_BLOCKING's writes at 2 threads took ~0.6 s and the actor
-     * stores (a caller and the owner thread) 0.5-0.8 s, where a one-thread MEMORY read took
-     * ~0.25 s (README, "How long a fork warms up", with the command). With 2 x 100 ms for
-     * every benchmark, {@code quick} measured those cells in the middle of their warm-up: the
-     * first measured iteration slower than the second in 100% of NON_BLOCKING's mixed forks
-     * (by 1.85x at the median), DISRUPTOR's one-thread reads at 2-3x their steady state.
+     * Warmup iterations of a benchmark: more where its threads keep every core busy
+     * (Trial#keepsEveryCoreBusy). There the JIT's compiler threads compete with the benchmark for
+     * CPU and a fork settles later — on 2 cores, writes at 2 threads and the actor stores took two
+     * to three times as long as one-thread reads; with the one-thread reads' warm-up for every
+     * benchmark, {@code quick} measured those cells mid-warm-up (README, "How long a fork warms
+     * up": the measured transients, their command, and what still settles later).
      */
     public int warmupIterations(boolean keepsEveryCoreBusy) {
         return keepsEveryCoreBusy ? busyWarmupIterations : warmupIterations;
