@@ -122,6 +122,17 @@ class BrowserIT {
                 assertThat(frames.get(0).findElement(By.tagName("title")).getAttribute("textContent")).contains("self: head");
                 shot(driver, shots, "flamediff.png");
 
+                // Two runs' claim verdicts side by side, the badges styled by site.css (both claims pages share it).
+                String other = Fixtures.storeRun(reports, profiles, "second browser run", Instant.parse("2026-11-26T04:00:00Z"),
+                        Fixtures.labJmhJson(STORES, List.of("read", "write"), List.of(1, 2), 12), RunStatus.COMPLETE, null, false);
+                driver.get(base + "/claims/agreement?runs=" + id + "," + other);
+                assertThat(driver.findElement(By.cssSelector("p.summary")).getText())
+                        .matches("The verdicts agree on \\d+ of [1-9]\\d* readings judged in every run .*");
+                WebElement badge = driver.findElement(By.cssSelector("span.verdict"));
+                assertThat(badge.getCssValue("border-radius")).isEqualTo("8px");
+                assertThat(badge.getCssValue("background-color")).isNotIn("rgba(0, 0, 0, 0)", "transparent");
+                shot(driver, shots, "claims-agreement.png");
+
                 // A run being written: listed as running with its progress, its page showing what has finished.
                 lab.core.record.RunWriter live = new lab.core.record.RunRepository(reports).begin("live run", Instant.parse("2026-11-27T03:00:00Z"));
                 live.writeFile("jmh.json", Fixtures.labJmhJson(List.of("MEMORY", "SHARD"), List.of("read"), List.of(1), 3)
