@@ -12,7 +12,10 @@ import java.util.Set;
  * How far the verdicts of two or more runs agree, reading by reading (a claim and, when it has
  * several, which store or strategy it reads): the A/A check of the run design — two quick runs of
  * the same build should agree on at least 95% and never hold a claim in one run that the other
- * contradicts. Only readings every run judged are compared; the others are counted.
+ * contradicts. Verdicts are compared as the design defines them ({@link Verdict#judgement}: "holds
+ * in direction, not in size" is a contradicted claim); readings whose runs agree on the verdict
+ * but not on the direction are counted apart. Only readings every run judged are compared; the
+ * others are counted.
  *
  * @param runIds     the runs, in the order given
  * @param rows       one per reading judged in every run, in the first run's order
@@ -23,13 +26,23 @@ public record ClaimAgreement(List<String> runIds, List<Row> rows, int notInEvery
     /** One reading's verdicts, one per run. */
     public record Row(String label, List<Verdict> verdicts) {
 
+        /** The runs judge the claim alike ({@link Verdict#judgement}), whatever the direction did. */
         public boolean agree() {
+            return verdicts.stream().map(Verdict::judgement).distinct().count() == 1;
+        }
+
+        /** The runs' labels are equal too: not only the verdict, also whether the direction held. */
+        public boolean sameLabels() {
             return verdicts.stream().distinct().count() == 1;
         }
 
-        /** Held in one run and contradicted in another: the flip a run design must never produce. */
+        /**
+         * Held in one run and contradicted in another (in direction or in size): the flip a run
+         * design must never produce.
+         */
         public boolean holdsAgainstContradicted() {
-            return verdicts.contains(Verdict.HOLDS) && verdicts.contains(Verdict.CONTRADICTED);
+            List<Verdict> j = verdicts.stream().map(Verdict::judgement).toList();
+            return j.contains(Verdict.HOLDS) && j.contains(Verdict.CONTRADICTED);
         }
     }
 
@@ -77,6 +90,16 @@ public record ClaimAgreement(List<String> runIds, List<Row> rows, int notInEvery
 
     public List<Row> differing() {
         return rows.stream().filter(r -> !r.agree()).toList();
+    }
+
+    /** Readings whose runs agree on the verdict but not on whether the log's direction held. */
+    public List<Row> directionDiffers() {
+        return rows.stream().filter(r -> r.agree() && !r.sameLabels()).toList();
+    }
+
+    /** Readings whose labels are equal in every run (the finer count). */
+    public int sameLabels() {
+        return (int) rows.stream().filter(Row::sameLabels).count();
     }
 
     public List<Row> holdsAgainstContradicted() {

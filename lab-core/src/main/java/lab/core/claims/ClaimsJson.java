@@ -65,6 +65,7 @@ public final class ClaimsJson {
         out.put("readings", a.rows().size());
         out.put("agree", a.agreeing());
         out.put("share", Double.isFinite(a.share()) ? a.share() : null);
+        out.put("sameLabels", a.sameLabels());
         out.put("holdsAgainstContradicted", a.holdsAgainstContradicted().stream().map(ClaimAgreement.Row::label).toList());
         out.put("notInEvery", a.notInEvery());
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -73,6 +74,7 @@ public final class ClaimsJson {
             m.put("reading", r.label());
             m.put("verdicts", r.verdicts().stream().map(Verdict::slug).toList());
             m.put("agree", r.agree());
+            m.put("sameLabels", r.sameLabels());
             rows.add(m);
         }
         out.put("rows", rows);

@@ -67,6 +67,12 @@ public final class ClaimsText {
         sb.append("Verdicts of ").append(a.runIds().size()).append(" runs (").append(String.join(", ", a.runIds()))
                 .append("): agree on ").append(String.format(Locale.ROOT, "%d of %d readings judged in every run (%.1f%%)",
                         a.agreeing(), a.rows().size(), a.share() * 100)).append('\n');
+        List<ClaimAgreement.Row> direction = a.directionDiffers();
+        if (!direction.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  (verdicts as the design defines them: \"%s\" is a contradicted claim;"
+                    + " %d of %d readings have the same label in every run)%n", Verdict.DIRECTION_ONLY.label(), a.sameLabels(),
+                    a.rows().size()));
+        }
         List<ClaimAgreement.Row> flips = a.holdsAgainstContradicted();
         sb.append("holds in one run, contradicted in another: ")
                 .append(flips.isEmpty() ? "none" : flips.stream().map(ClaimAgreement.Row::label).collect(Collectors.joining(", ")))
@@ -74,23 +80,32 @@ public final class ClaimsText {
         List<ClaimAgreement.Row> differ = a.differing();
         if (!differ.isEmpty()) {
             sb.append(differ.size()).append(differ.size() == 1 ? " reading differs:\n" : " readings differ:\n");
-            List<String[]> rows = new ArrayList<>();
-            for (ClaimAgreement.Row r : differ) {
-                String[] cells = new String[1 + r.verdicts().size()];
-                cells[0] = r.label();
-                for (int i = 0; i < r.verdicts().size(); i++) {
-                    cells[i + 1] = r.verdicts().get(i).label();
-                }
-                rows.add(cells);
-            }
-            int last = a.runIds().size();
-            sb.append(TextColumns.align(rows, "  ", i -> false, i -> i == 0 ? "   " : i == last ? "" : " | "));
+            sb.append(verdictColumns(differ, a.runIds().size()));
+        }
+        if (!direction.isEmpty()) {
+            sb.append(direction.size()).append(direction.size() == 1 ? " reading agrees" : " readings agree")
+                    .append(" on the verdict, not on whether the log's direction held:\n");
+            sb.append(verdictColumns(direction, a.runIds().size()));
         }
         if (a.notInEvery() > 0) {
             sb.append(a.notInEvery()).append(" reading").append(a.notInEvery() == 1 ? " was" : "s were")
                     .append(" not judged in every run and are left out\n");
         }
         return sb.toString();
+    }
+
+    /** One line per reading: its label, then its verdict in each run. */
+    private static String verdictColumns(List<ClaimAgreement.Row> readings, int runs) {
+        List<String[]> rows = new ArrayList<>();
+        for (ClaimAgreement.Row r : readings) {
+            String[] cells = new String[1 + r.verdicts().size()];
+            cells[0] = r.label();
+            for (int i = 0; i < r.verdicts().size(); i++) {
+                cells[i + 1] = r.verdicts().get(i).label();
+            }
+            rows.add(cells);
+        }
+        return TextColumns.align(rows, "  ", i -> false, i -> i == 0 ? "   " : i == runs ? "" : " | ");
     }
 
     public static String format(ClaimReport report) {

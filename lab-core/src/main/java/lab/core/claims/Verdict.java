@@ -25,6 +25,16 @@ public enum Verdict {
         return label;
     }
 
+    /**
+     * The verdict on the claim as the log states it, in the design's terms (holds, contradicted,
+     * inconclusive, not testable; information): "holds in direction, not in size" contradicts the
+     * log's figure, so it is a contradicted claim whose direction held. Two runs agree on a claim
+     * when their judgements are equal ({@link ClaimAgreement}); the direction is the finer label.
+     */
+    public Verdict judgement() {
+        return this == DIRECTION_ONLY ? CONTRADICTED : this;
+    }
+
     /** A CSS-friendly name: holds, direction-only, contradicted, inconclusive, not-testable, information. */
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

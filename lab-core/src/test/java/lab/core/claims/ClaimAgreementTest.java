@@ -53,6 +53,25 @@ class ClaimAgreementTest {
     }
 
     @Test
+    void aSizeContradictedInEveryRunAgreesWhetherOrNotTheDirectionHeldAndHoldsAgainstItIsAFlip() {
+        ClaimAgreement.Row direction = new ClaimAgreement.Row("faster, not 3.4x", List.of(Verdict.DIRECTION_ONLY, Verdict.CONTRADICTED));
+        ClaimAgreement.Row flip = new ClaimAgreement.Row("held, then only in direction", List.of(Verdict.HOLDS, Verdict.DIRECTION_ONLY));
+        ClaimAgreement.Row same = new ClaimAgreement.Row("undecided", List.of(Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE));
+        ClaimAgreement a = new ClaimAgreement(List.of("a", "b"), List.of(direction, flip, same), 0);
+
+        assertThat(a.agreeing()).isEqualTo(2);
+        assertThat(a.sameLabels()).isEqualTo(1);
+        assertThat(a.differing()).extracting(ClaimAgreement.Row::label).containsExactly("held, then only in direction");
+        assertThat(a.directionDiffers()).extracting(ClaimAgreement.Row::label).containsExactly("faster, not 3.4x");
+        assertThat(a.holdsAgainstContradicted()).extracting(ClaimAgreement.Row::label).containsExactly("held, then only in direction");
+        assertThat(ClaimsText.agreement(a)).contains("agree on 2 of 3 readings judged in every run (66.7%)")
+                .contains("1 of 3 readings have the same label in every run")
+                .contains("holds in one run, contradicted in another: held, then only in direction")
+                .containsPattern("1 reading agrees on the verdict, not on whether the log's direction held:\n"
+                        + " *faster, not 3.4x +holds in direction, not in size \\| contradicted\n");
+    }
+
+    @Test
     void theSameVerdictsAgreeAndOneRunIsNotAnAgreement() {
         ClaimAgreement a = ClaimAgreement.of(List.of(report(100), report(101), report(99)));
         assertThat(a.agreeing()).isEqualTo(2);

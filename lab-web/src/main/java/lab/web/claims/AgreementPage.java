@@ -40,7 +40,7 @@ public final class AgreementPage {
     }
 
     /** One reading's verdicts as the template shows them. */
-    public record Row(String label, List<Map<String, String>> verdicts, boolean agree, boolean flip) {
+    public record Row(String label, List<Map<String, String>> verdicts) {
     }
 
     public void show(Context ctx) {
@@ -71,6 +71,18 @@ public final class AgreementPage {
         return RunData.of(run);
     }
 
+    private static List<Row> rows(List<ClaimAgreement.Row> readings) {
+        List<Row> out = new ArrayList<>();
+        for (ClaimAgreement.Row row : readings) {
+            List<Map<String, String>> verdicts = new ArrayList<>();
+            for (Verdict v : row.verdicts()) {
+                verdicts.add(Map.of("label", v.label(), "slug", v.slug()));
+            }
+            out.add(new Row(row.label(), verdicts));
+        }
+        return out;
+    }
+
     private static Map<String, Object> model(List<StoredRun> runs, ClaimAgreement a) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Verdicts across runs");
@@ -84,19 +96,13 @@ public final class AgreementPage {
         model.put("judged", a.rows().size());
         model.put("share", a.rows().isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * a.share()));
         model.put("notInEvery", a.notInEvery());
+        model.put("sameLabels", a.sameLabels());
+        model.put("directionOnly", Verdict.DIRECTION_ONLY.label());
         model.put("flips", a.holdsAgainstContradicted().stream().map(ClaimAgreement.Row::label).toList());
         model.put("command", "./lab claims " + String.join(" ", runs.stream().map(StoredRun::id).toList()));
-        List<Row> differing = new ArrayList<>();
-        List<Row> agreeing = new ArrayList<>();
-        for (ClaimAgreement.Row row : a.rows()) {
-            List<Map<String, String>> verdicts = new ArrayList<>();
-            for (Verdict v : row.verdicts()) {
-                verdicts.add(Map.of("label", v.label(), "slug", v.slug()));
-            }
-            (row.agree() ? agreeing : differing).add(new Row(row.label(), verdicts, row.agree(), row.holdsAgainstContradicted()));
-        }
-        model.put("differing", differing);
-        model.put("agreeingRows", agreeing);
+        model.put("differing", rows(a.differing()));
+        model.put("direction", rows(a.directionDiffers()));
+        model.put("agreeingRows", rows(a.rows().stream().filter(ClaimAgreement.Row::sameLabels).toList()));
         return model;
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * /claims/agreement through HTTP: two runs whose CHANNEL reads differ 100-fold get the verdicts
+ * /claims/agreement through HTTP: two runs whose CHANNEL reads differ 400-fold get the verdicts
  * the claims engine gives them, side by side, the differing readings first; bad requests say
  * what was wrong.
  */
@@ -52,7 +52,7 @@ class AgreementPageTest {
         reports = Files.createDirectories(root.resolve("reports"));
         profiles = Files.createDirectories(root.resolve("profiles"));
         first = run("first", Instant.parse("2026-12-01T09:00:00Z"), 20_000);
-        second = run("second", Instant.parse("2026-12-01T10:00:00Z"), 200);
+        second = run("second", Instant.parse("2026-12-01T10:00:00Z"), 50);
     }
 
     @Test
@@ -62,7 +62,8 @@ class AgreementPageTest {
         ClaimAgreement expected = ClaimAgreement.of(List.of(
                 ClaimEvaluator.evaluate(book, RunData.of(repo.find(first).orElseThrow())),
                 ClaimEvaluator.evaluate(book, RunData.of(repo.find(second).orElseThrow()))));
-        assertThat(expected.differing()).as("the fixture: CHANNEL 100x faster changes some verdict").isNotEmpty();
+        assertThat(expected.differing()).as("the fixture: CHANNEL 400x faster changes some verdict").isNotEmpty();
+        assertThat(expected.directionDiffers()).as("and turns 'holds in direction' into 'contradicted' for others").isNotEmpty();
 
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             var r = client.get("/claims/agreement?runs=" + first + "," + second);
@@ -72,10 +73,15 @@ class AgreementPageTest {
                     .contains("<span id=\"judged\">" + expected.rows().size() + "</span>")
                     .contains("./lab claims " + first + " " + second)
                     .contains("href=\"/runs/" + first + "/claims\"").contains("href=\"/runs/" + second + "/claims\"");
-            String differing = html.substring(html.indexOf("id=\"differing\""), html.indexOf("Readings that agree"));
+            String differing = html.substring(html.indexOf("id=\"differing\""), html.indexOf("Readings that agree on the verdict"));
             for (ClaimAgreement.Row row : expected.differing()) {
                 assertThat(differing).contains("data-reading=\"" + row.label() + "\"");
                 row.verdicts().forEach(v -> assertThat(differing).contains(">" + v.label() + "<"));
+            }
+            assertThat(html).contains("<span id=\"same-labels\">" + expected.sameLabels() + "</span>");
+            String direction = html.substring(html.indexOf("id=\"direction\""), html.indexOf("Readings that agree ("));
+            for (ClaimAgreement.Row row : expected.directionDiffers()) {
+                assertThat(direction).contains("data-reading=\"" + row.label() + "\"");
             }
             assertThat(r.headers().get("ETag")).as("two complete runs: the page never changes").isNotNull();
         });
