@@ -130,6 +130,30 @@ public final class ClaimsPage {
         return out;
     }
 
+    /**
+     * The A/A check against the run of the lab's runner with the same profile that completed just
+     * before this one ({@code /claims/agreement}), or null when there is none.
+     */
+    private String againstPrevious(StoredRun shown) {
+        var config = shown.manifest().configuration();
+        String profile = config == null ? null : config.profile();
+        if (profile == null || !ownRun(shown)) {
+            return null;
+        }
+        List<StoredRun> all = site.runs().all(); // newest first
+        int at = all.stream().map(StoredRun::id).toList().indexOf(shown.id());
+        if (at < 0) {
+            return null;
+        }
+        for (StoredRun r : all.subList(at + 1, all.size())) {
+            var c = r.manifest().configuration();
+            if (ownRun(r) && c != null && profile.equals(c.profile()) && judgeable(r)) {
+                return Links.query("/claims/agreement", "runs", r.id() + "," + shown.id());
+            }
+        }
+        return null;
+    }
+
     /** {@code GET /api/runs/{id}/claims}: the verdicts as JSON. */
     public void api(Context ctx) throws java.io.IOException {
         StoredRun run = site.run(ctx.pathParam("id"));
@@ -245,6 +269,7 @@ public final class ClaimsPage {
         model.put("zeroTolerance", zeroRule(book));
         model.put("verdicts", List.of(Verdict.values()));
         model.put("others", othersThan(run));
+        model.put("againstPrevious", againstPrevious(run));
         return model;
     }
 }

@@ -88,6 +88,16 @@ class AgreementPageTest {
     }
 
     @Test
+    void aRunsClaimsPageLinksItsVerdictsBesideThePreviousRunOfItsProfile() {
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            assertThat(client.get("/runs/" + second + "/claims").body().string())
+                    .contains("id=\"against-previous\" href=\"/claims/agreement?runs=" + first + "%2C" + second + "\"");
+            assertThat(client.get("/runs/" + first + "/claims").body().string()).as("the oldest run has none before it")
+                    .doesNotContain("against-previous");
+        });
+    }
+
+    @Test
     void badRequestsSayWhatWasWrong() {
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             var one = client.get("/claims/agreement?runs=" + first);
