@@ -20,12 +20,13 @@ import lab.core.store.StoreType;
  * compared pairwise by round, with the exact two-sided Wilcoxon signed-rank test, whose smallest
  * p with n rounds is 2/2^n: 0.0625 at 5 rounds — never significant. Its 95% interval of the ratio
  * (SignedRank#walshInterval) is [W(k), W(M+1-k)] of the M sorted Walsh averages: at 6 rounds
- * k = 1, the smallest and largest per-round ratio, so one outlying round (a slow wake-up on this
- * VM) sets each edge; at 7 rounds k = 3 (95.3%), the two most extreme Walsh averages on each side
- * drop out. In the A/A of 2026-12-06 every verdict that differed between two 6-round runs was an
- * interval edge at a band edge, so {@code quick} and {@code full} run 7 timing forks of every
- * benchmark (two runs, unpaired, 7 against 7 with Mann-Whitney U, can reach p = 0.0006). More
- * rounds narrow the interval but did not make two runs agree more (README, "Running benchmarks").
+ * k = 1 (96.9%), the smallest and largest per-round ratio; at 7 rounds k = 3 (95.3%), the two most
+ * extreme Walsh averages on each side drop out. {@code quick} runs 6: its verdicts agree between two
+ * runs as often as at 7 (the six A/A runs of 2026-12-06, each cut to 6 rounds three ways: 93.9-96.0%
+ * of readings per pair on average, 94.5% at 7), with ~1.5 more of 79 readings inconclusive, and the
+ * seventh round took quick past ten minutes (README, "Running benchmarks"). {@code full} runs 7
+ * (two runs, unpaired, 7 against 7 with Mann-Whitney U, can reach p = 0.0006). More rounds narrow
+ * the interval but did not make two runs agree more.
  *
  * <ul>
  *   <li>{@code smoke} checks that everything works rather than measures (CI): every store on
@@ -36,8 +37,7 @@ import lab.core.store.StoreType;
  *       claims read them. Every store on every workload (create included, which no claim reads)
  *       did not fit in ten minutes (the README's "Running benchmarks" has the wall times).
  *       Iterations are short (2 x 100 ms measured), as the variance that matters is between
- *       forks: the fork's mean is the sample, and the seventh round is paid for with a third
- *       measured iteration. The warmup depends on the benchmark ({@link #warmupIterations(boolean)}):
+ *       forks: the fork's mean is the sample. The warmup depends on the benchmark ({@link #warmupIterations(boolean)}):
  *       2 x 100 ms where a core is left for the JIT, 5 x 100 ms where the benchmark's threads keep
  *       every core busy (README, "How long a fork warms up").</li>
  *   <li>{@code full} (publication) measures every workload at one thread and at the core count,
@@ -51,7 +51,7 @@ public enum Profile {
             List.of(Cell.all(Workload.READ, T.ONE))),
     QUICK("what the decision log's claims read: every store's reads at 1 thread; the stores the log compares on reads"
             + " and writes at 1 and #cores threads, mixed and contention at #cores, getAll at 1",
-            1_000_000, 7, 2, 5, 100, 2, 100, false,
+            1_000_000, 6, 2, 5, 100, 2, 100, false,
             List.of(Cell.all(Workload.READ, T.ONE),
                     Cell.of(Workload.READ, T.CORES, StoreType.MEMORY, StoreType.SHARD, StoreType.SHARD_POOLED,
                             StoreType.SHARD_UNIT, StoreType.CHANNEL, StoreType.CONCURRENT, StoreType.NON_BLOCKING,

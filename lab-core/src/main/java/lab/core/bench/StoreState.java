@@ -1,5 +1,8 @@
 package lab.core.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,9 +41,17 @@ public class StoreState {
 
     public TaskStore tasks;
 
+    /**
+     * Preloads the store and says in the fork's output (the run's jmh.log) how long that took and
+     * when, after the JVM started: the two figures of a fork's fixed cost that only the fork sees.
+     */
     @Setup(Level.Trial)
     public void load() {
+        long t0 = System.nanoTime();
         tasks = Dataset.preload(store, ActorWait.parse(wait), datasetSize);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "[lab] preloaded %,d tasks into %s in %.3f s; JVM up %.3f s%n", datasetSize, store, seconds,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
 
     @TearDown(Level.Trial)

@@ -14,11 +14,22 @@ import java.util.List;
  * @param profile  its profiled fork's async-profiler folder, relative to the profiles root; null
  *                 when it has none
  * @param profiledIndex its entry in {@code jmh-profiled.json}; null when it has no profiled fork
+ * @param forkSeconds    the wall time of each timing fork as the runner saw it (JVM start to exit,
+ *                       JMH's host side included), in the order of {@code rounds}; empty for runs
+ *                       stored before 2026-12-06 and imported results
+ * @param profiledSeconds the profiled fork's wall time; null when it has none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ResultInfo(String key, String jvm, List<Integer> rounds, String profile, Integer profiledIndex) {
+public record ResultInfo(String key, String jvm, List<Integer> rounds, String profile, Integer profiledIndex,
+                         List<Double> forkSeconds, Double profiledSeconds) {
 
     public ResultInfo {
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        forkSeconds = forkSeconds == null ? List.of() : List.copyOf(forkSeconds);
+    }
+
+    /** A result whose forks' wall times were not recorded. */
+    public ResultInfo(String key, String jvm, List<Integer> rounds, String profile, Integer profiledIndex) {
+        this(key, jvm, rounds, profile, profiledIndex, List.of(), null);
     }
 }

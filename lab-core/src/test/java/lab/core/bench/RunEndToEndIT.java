@@ -57,7 +57,14 @@ class RunEndToEndIT {
         assertThat(m.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(m.error()).isNull();
         assertThat(m.files()).contains("jmh.json", "jmh-profiled.json", "jmh.log", "run.json");
-        assertThat(Files.readString(run.dir().resolve("jmh.log"))).contains("# Fork: 1 of 1", "Iteration");
+        assertThat(Files.readString(run.dir().resolve("jmh.log"))).as("what the forks print goes to jmh.log")
+                .contains("# Fork: 1 of 1", "Iteration", "[lab] preloaded 10,000 tasks into MEMORY in ");
+        assertThat(stdout).as("the forks' own output is not on the console").doesNotContain("[lab] preloaded");
+        assertThat(m.results()).allSatisfy(info -> {
+            assertThat(info.forkSeconds()).as("one wall time per timing fork of %s", info.key()).hasSameSizeAs(info.rounds())
+                    .allSatisfy(sec -> assertThat(sec).isPositive());
+            assertThat(info.profiledSeconds() == null).isEqualTo(info.profiledIndex() == null);
+        });
         assertThat(m.design().seed()).isEqualTo(7);
         assertThat(m.design().rounds()).isEqualTo(2);
         assertThat(m.design().profiledFork()).isTrue();

@@ -34,6 +34,8 @@ final class ForkResults {
     private final RunPlan plan;
     private final List<List<BenchmarkResult>> timing = new ArrayList<>();
     private final List<List<Integer>> rounds = new ArrayList<>();
+    private final List<List<Double>> seconds = new ArrayList<>();
+    private final List<Double> profiledSeconds = new ArrayList<>();
     private final List<BenchmarkParams> params = new ArrayList<>();
     private final List<RunResult> profiled = new ArrayList<>();
     private final List<String> profileFolders = new ArrayList<>();
@@ -44,6 +46,8 @@ final class ForkResults {
         for (int i = 0; i < plan.trials().size(); i++) {
             timing.add(new ArrayList<>());
             rounds.add(new ArrayList<>());
+            seconds.add(new ArrayList<>());
+            profiledSeconds.add(null);
             params.add(null);
             profiled.add(null);
             profileFolders.add(null);
@@ -55,11 +59,13 @@ final class ForkResults {
         if (fork.profiled()) {
             profiled.set(t, result.result());
             profileFolders.set(t, result.profileFolder());
+            profiledSeconds.set(t, millis(result.seconds()));
             return;
         }
         for (BenchmarkResult b : result.result().getBenchmarkResults()) {
             timing.get(t).add(b);
             rounds.get(t).add(fork.round());
+            seconds.get(t).add(millis(result.seconds()));
         }
         params.set(t, result.result().getParams());
         while (order.size() <= fork.round()) {
@@ -115,7 +121,7 @@ final class ForkResults {
             }
             merged.add(m);
             infos.add(new ResultInfo(key(t), plan.multiJvm() ? plan.trials().get(t).jvm().name() : null,
-                    rounds.get(t), profileFolders.get(t), profiledIndex));
+                    rounds.get(t), profileFolders.get(t), profiledIndex, seconds.get(t), profiledSeconds.get(t)));
         }
         List<List<String>> orderCopy = order.stream().map(List::copyOf).toList();
         return new Snapshot(json(merged), prof.isEmpty() ? null : json(prof), infos, orderCopy, merged.size());
@@ -128,6 +134,11 @@ final class ForkResults {
         boolean isEmpty() {
             return resultCount == 0;
         }
+    }
+
+    /** Seconds to the millisecond: what run.json keeps of a fork's wall time. */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** JMH's JSON, by JMH's writer (what {@code -rf json} writes). */

@@ -73,11 +73,12 @@ public final class LabRunner {
                 + "; ETA " + RunConsole.clock(plan.estimatedSeconds(ForkCost.MEASURED) * 1_000_000_000L));
         try (PrintStream log = new PrintStream(Files.newOutputStream(recorder.dir().resolve(StoredRun.JMH_LOG)), true,
                 StandardCharsets.UTF_8)) {
-            RunOutput output = new RunOutput(OutputFormatFactory.createFormatInstance(
-                    request.verbose ? new PrintStream(new Tee(log, out), true, StandardCharsets.UTF_8) : log, VerboseMode.NORMAL));
+            PrintStream jmhOutput = request.verbose ? new PrintStream(new Tee(log, out), true, StandardCharsets.UTF_8) : log;
+            RunOutput output = new RunOutput(OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL));
             ForkRunner forks = new ForkRunner(plan, output, flame, agent, request.profilesDir, request.cacheDir, recorder.id(),
                     warnings);
-            try (Interruption interruption = new Interruption(recorder.id(), output::mute)) {
+            try (Interruption interruption = new Interruption(recorder.id(), output::mute);
+                 ForkOutput forkOutput = ForkOutput.into(jmhOutput)) {
                 return measure(plan, forks, recorder, console, interruption);
             }
         } catch (IOException e) {
