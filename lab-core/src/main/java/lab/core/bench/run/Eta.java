@@ -1,5 +1,7 @@
 package lab.core.bench.run;
 
+import java.util.Locale;
+
 /**
  * The time left in a run: the forks still to run, each priced at the mean duration of the forks
  * of its kind (timing or profiled) so far, or by the {@link ForkCost} model until one has run.
@@ -50,6 +52,24 @@ final class Eta {
                 timingDone++;
             }
         }
+    }
+
+    /**
+     * Where the forks' wall time went, given how long the fork loop ran: "264 timing forks 7:51
+     * (1.79 s each), 12 profiled forks 0:45 (3.74 s each), 0:19 between forks (71 ms each)". What
+     * is between forks is the runner's own (publishing, the console, starting JMH's runner).
+     */
+    synchronized String spent(long loopNanos) {
+        int forks = timingDone + profiledDone;
+        double between = loopNanos / 1e9 - timingSeconds - profiledSeconds;
+        return String.format(Locale.ROOT, "%d timing forks %s (%.2f s each), %d profiled forks %s (%.2f s each), %s between forks (%.0f ms each)",
+                timingDone, clock(timingSeconds), timingDone == 0 ? 0 : timingSeconds / timingDone,
+                profiledDone, clock(profiledSeconds), profiledDone == 0 ? 0 : profiledSeconds / profiledDone,
+                clock(Math.max(0, between)), forks == 0 ? 0 : Math.max(0, between) * 1000 / forks);
+    }
+
+    private static String clock(double seconds) {
+        return RunConsole.clock(Math.round(seconds * 1e9));
     }
 
     synchronized long remainingSeconds() {

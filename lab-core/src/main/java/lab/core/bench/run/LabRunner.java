@@ -41,6 +41,15 @@ public final class LabRunner {
     public record Outcome(String id, RunStatus status, String error) {
     }
 
+    /**
+     * How often a running run publishes what it has. Publishing writes the whole of jmh.json
+     * (half a megabyte by the end of a quick run, by JMH's own writer) and run.json; after every
+     * fork that was ~70 ms a fork, ~20 s of a quick run (run aa-12). The site reloads a running run
+     * every 10 s; a run stopped by a signal stores every fork it finished, published or not, and
+     * one killed outright loses at most this much.
+     */
+    static final long PUBLISH_EVERY_NANOS = 3_000_000_000L;
+
     private final RunRequest request;
     private final PrintStream out;
     private final PrintStream err;
@@ -94,6 +103,7 @@ public final class LabRunner {
         Eta eta = new Eta(plan, ForkCost.MEASURED);
         long began = System.nanoTime();
         recorder.publish(results.snapshot(), progress(0, schedule.size(), eta, "starting"), warnings);
+        long published = System.nanoTime();
         int n = 0;
         for (ScheduledFork fork : schedule) {
             if (interruption.stopping()) {
@@ -120,10 +130,12 @@ public final class LabRunner {
                 console.line(what + " (" + where + ") FAILED: " + Failures.describe(e));
             }
             n++;
-            if (!interruption.stopping()) {
+            if (!interruption.stopping() && System.nanoTime() - published >= PUBLISH_EVERY_NANOS) {
                 recorder.publish(results.snapshot(), progress(n, schedule.size(), eta, what), warnings);
+                published = System.nanoTime();
             }
         }
+        console.line("forks done: " + eta.spent(System.nanoTime() - began));
         return store(plan, forks, results, recorder, console, interruption, failures, n, schedule.size());
     }
 

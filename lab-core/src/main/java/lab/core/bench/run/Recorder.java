@@ -19,12 +19,12 @@ import lab.core.record.RunWriter;
 import lab.core.record.StoredRun;
 
 /**
- * Writes a run while it runs and commits it when it ends. After each fork it publishes the
- * results so far (JMH's JSON of the timing forks and of the profiled ones, then run.json with
- * status RUNNING and the progress), each file replaced atomically, so the site shows a live run's
- * finished results as they land. {@link #commit} stores the final manifest and renames the
- * folder in one step. Killed before that, the folder stays as an abandoned run with everything
- * published so far.
+ * Writes a run while it runs and commits it when it ends. While the forks run it publishes the
+ * results so far every few seconds ({@link LabRunner#PUBLISH_EVERY_NANOS}): JMH's JSON of the
+ * timing forks and of the profiled ones, then run.json with status RUNNING and the progress, each
+ * file replaced atomically, so the site shows a live run's finished results as they land.
+ * {@link #commit} stores the final manifest and renames the folder in one step. Killed before
+ * that, the folder stays as an abandoned run with everything published so far.
  */
 final class Recorder {
 
@@ -34,7 +34,6 @@ final class Recorder {
     private final Environment environment;
     private final RunConfiguration configuration;
     private final String label;
-    private ForkResults.Snapshot last;
 
     private Recorder(RunWriter writer, RunPlan plan, Instant startedAt, Environment environment,
                      RunConfiguration configuration, String label) {
@@ -85,11 +84,6 @@ final class Recorder {
         return writer.commit(manifest(status, error, snapshot, null, warnings, Instant.now()));
     }
 
-    /** The last snapshot published, for a signal handler that must store what there is. */
-    synchronized ForkResults.Snapshot lastPublished() {
-        return last;
-    }
-
     private void writeResults(ForkResults.Snapshot snapshot) {
         if (!snapshot.isEmpty()) {
             writer.writeFile(StoredRun.JMH_RESULT, snapshot.jmhJson());
@@ -97,7 +91,6 @@ final class Recorder {
         if (snapshot.profiledJson() != null) {
             writer.writeFile(StoredRun.JMH_PROFILED, snapshot.profiledJson());
         }
-        last = snapshot;
     }
 
     private RunManifest manifest(RunStatus status, String error, ForkResults.Snapshot snapshot, Progress progress,

@@ -188,4 +188,20 @@ class RunPlanTest {
                     .isCloseTo(plan.estimatedSeconds(model), org.assertj.core.data.Offset.offset(1L));
         }
     }
+
+    @Test
+    void theEtaSaysWhereTheForksTimeWentAndWhatWasBetweenThem() {
+        RunPlan plan = RunPlan.of(request().agent(true), ALL);
+        Eta eta = new Eta(plan, ForkCost.MEASURED);
+        List<ScheduledFork> schedule = plan.schedule();
+        ScheduledFork timing = schedule.stream().filter(f -> !f.profiled()).findFirst().orElseThrow();
+        ScheduledFork profiled = schedule.stream().filter(ScheduledFork::profiled).findFirst().orElseThrow();
+        eta.done(timing, 1.5);
+        eta.done(timing, 2.5);
+        eta.done(profiled, 4.0);
+        eta.done(timing, 0); // a failed fork: counted as neither
+
+        assertThat(eta.spent(9_000_000_000L)).isEqualTo(
+                "2 timing forks 0:04 (2.00 s each), 1 profiled forks 0:04 (4.00 s each), 0:01 between forks (333 ms each)");
+    }
 }
