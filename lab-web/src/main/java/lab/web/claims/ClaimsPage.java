@@ -130,28 +130,56 @@ public final class ClaimsPage {
         return out;
     }
 
+    /** How many runs the "recent runs" link lays side by side, this one included. */
+    static final int RECENT_RUNS = 6;
+
     /**
      * The A/A check against the run of the lab's runner with the same profile that completed just
      * before this one ({@code /claims/agreement}), or null when there is none.
      */
     private String againstPrevious(StoredRun shown) {
+        List<StoredRun> earlier = earlierOfSameProfile(shown, 1);
+        return earlier.isEmpty() ? null : Links.query("/claims/agreement", "runs", earlier.get(0).id() + "," + shown.id());
+    }
+
+    /**
+     * This run beside the {@link #RECENT_RUNS} - 1 runs of its profile before it: how settled each
+     * verdict is on this machine, which a single run's interval cannot say (two quick runs differ
+     * on a few readings at band edges: README, "Running benchmarks"). Null with fewer than three.
+     */
+    private String acrossRecent(StoredRun shown) {
+        List<StoredRun> earlier = earlierOfSameProfile(shown, RECENT_RUNS - 1);
+        if (earlier.size() < 2) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            ids.add(earlier.get(i).id());
+        }
+        ids.add(shown.id());
+        return Links.query("/claims/agreement", "runs", String.join(",", ids));
+    }
+
+    /** Up to {@code max} complete runs of the lab's runner with the shown run's profile, before it, newest first. */
+    private List<StoredRun> earlierOfSameProfile(StoredRun shown, int max) {
         var config = shown.manifest().configuration();
         String profile = config == null ? null : config.profile();
         if (profile == null || !ownRun(shown)) {
-            return null;
+            return List.of();
         }
         List<StoredRun> all = site.runs().all(); // newest first
         int at = all.stream().map(StoredRun::id).toList().indexOf(shown.id());
         if (at < 0) {
-            return null;
+            return List.of();
         }
+        List<StoredRun> out = new ArrayList<>();
         for (StoredRun r : all.subList(at + 1, all.size())) {
             var c = r.manifest().configuration();
-            if (ownRun(r) && c != null && profile.equals(c.profile()) && judgeable(r)) {
-                return Links.query("/claims/agreement", "runs", r.id() + "," + shown.id());
+            if (out.size() < max && ownRun(r) && c != null && profile.equals(c.profile()) && judgeable(r)) {
+                out.add(r);
             }
         }
-        return null;
+        return out;
     }
 
     /** {@code GET /api/runs/{id}/claims}: the verdicts as JSON. */
@@ -270,6 +298,7 @@ public final class ClaimsPage {
         model.put("verdicts", List.of(Verdict.values()));
         model.put("others", othersThan(run));
         model.put("againstPrevious", againstPrevious(run));
+        model.put("acrossRecent", acrossRecent(run));
         return model;
     }
 }

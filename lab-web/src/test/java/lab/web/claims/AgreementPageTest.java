@@ -98,6 +98,26 @@ class AgreementPageTest {
     }
 
     @Test
+    void aRunsClaimsPageLinksItsVerdictsBesideTheRecentRunsOfItsProfileOnceThereAreThree() throws IOException {
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> assertThat(
+                client.get("/runs/" + second + "/claims").body().string()).as("two runs: the pair is the whole history")
+                .doesNotContain("across-recent"));
+        List<String> runs = new ArrayList<>(List.of(first, second));
+        for (int i = 0; i < ClaimsPage.RECENT_RUNS; i++) {
+            runs.add(run("later-" + i, Instant.parse("2026-12-02T10:00:00Z").plusSeconds(3600L * i), 60 + i));
+        }
+        String newest = runs.get(runs.size() - 1);
+        String expected = String.join("%2C", runs.subList(runs.size() - ClaimsPage.RECENT_RUNS, runs.size()));
+        JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
+            String html = client.get("/runs/" + newest + "/claims").body().string();
+            assertThat(html).as("this run and the five before it, oldest first")
+                    .contains("id=\"across-recent\" href=\"/claims/agreement?runs=" + expected + "\"");
+            var page = client.get("/claims/agreement?runs=" + expected.replace("%2C", ","));
+            assertThat(page.code()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void badRequestsSayWhatWasWrong() {
         JavalinTest.test(WebApp.create(Site.of(reports, profiles)), (server, client) -> {
             var one = client.get("/claims/agreement?runs=" + first);
