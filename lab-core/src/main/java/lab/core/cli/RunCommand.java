@@ -136,12 +136,7 @@ public final class RunCommand implements LabCommand {
             if (forks != null) {
                 r.forks(forks);
             }
-            if (warmup != null || iterations != null || millis != null) {
-                r.iterations(warmup != null ? warmup : profile.profile().warmupIterations(false),
-                        warmup != null ? warmup : profile.profile().warmupIterations(true),
-                        iterations != null ? iterations : profile.profile().measurementIterations(),
-                        millis != null ? millis : profile.profile().measurementMillis());
-            }
+            r.overrideIterations(warmup, iterations, millis);
             if (agentJar != null) {
                 r.agentJar(agentJar.toAbsolutePath());
             }

@@ -47,9 +47,14 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
      */
     public record Iterations(int warmup, int busyWarmup, int warmupMillis, int measurement, int measurementMillis) {
 
+        /** Whether a trial keeps every core of this machine busy, so that its forks warm up {@code busyWarmup}. */
+        public boolean busy(Trial trial) {
+            return trial.keepsEveryCoreBusy(Runtime.getRuntime().availableProcessors());
+        }
+
         /** The warmup iterations of a trial's forks on this machine. */
         public int warmupOf(Trial trial) {
-            return trial.keepsEveryCoreBusy(Runtime.getRuntime().availableProcessors()) ? busyWarmup : warmup;
+            return busy(trial) ? busyWarmup : warmup;
         }
 
         /** Milliseconds of iterations in one fork of a trial. */

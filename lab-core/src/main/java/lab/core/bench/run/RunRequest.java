@@ -160,6 +160,15 @@ public final class RunRequest {
         return this;
     }
 
+    /**
+     * Overrides what is given and keeps the rest ({@code --warmup}, {@code --iterations},
+     * {@code --time}): a warm-up given sets every fork's, busy or not.
+     */
+    public RunRequest overrideIterations(Integer warmup, Integer measurement, Integer millis) {
+        return iterations(warmup != null ? warmup : warmupIterations, warmup != null ? warmup : busyWarmupIterations,
+                measurement != null ? measurement : measurementIterations, millis != null ? millis : measurementMillis);
+    }
+
     public RunRequest label(String value) {
         label = value == null || value.isBlank() ? null : value.strip();
         return this;

@@ -64,8 +64,7 @@ final class RunSettings {
     }
 
     private static long busyCount(RunPlan plan) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return plan.trials().stream().filter(t -> t.keepsEveryCoreBusy(cores)).count();
+        return plan.trials().stream().filter(plan.iterations()::busy).count();
     }
 
     private static String profiledText(RunPlan plan) {

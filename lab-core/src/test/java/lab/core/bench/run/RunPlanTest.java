@@ -167,6 +167,14 @@ class RunPlanTest {
 
         RunPlan overridden = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p")).iterations(1, 1, 2, 100), ALL);
         assertThat(overridden.trials()).allSatisfy(t -> assertThat(overridden.iterations().warmupOf(t)).isEqualTo(1));
+
+        // as ./lab run's --warmup, --iterations and --time set them: what is not given stays the profile's
+        RunPlan.Iterations warmupGiven = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p"))
+                .overrideIterations(3, null, null), ALL).iterations();
+        assertThat(warmupGiven).isEqualTo(new RunPlan.Iterations(3, 3, it.warmupMillis(), it.measurement(), it.measurementMillis()));
+        RunPlan.Iterations measurementGiven = RunPlan.of(RunRequest.of(Profile.QUICK, Path.of("r"), Path.of("p"))
+                .overrideIterations(null, 4, 50), ALL).iterations();
+        assertThat(measurementGiven).isEqualTo(new RunPlan.Iterations(it.warmup(), it.busyWarmup(), 50, 4, 50));
     }
 
     @Test
