@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lab.core.claims.ClaimAgreement;
 import lab.core.claims.ClaimBook;
 import lab.core.claims.ClaimEvaluator;
 import lab.core.claims.ClaimReport;
 import lab.core.claims.ClaimResult;
+import lab.core.claims.ClaimsText;
 import lab.core.claims.RunData;
 import lab.core.claims.Verdict;
 import lab.core.record.RunKind;
@@ -62,7 +64,8 @@ public final class ClaimsPage {
      */
     public record Row(String anchor, String id, String section, String quote, String logFigure, String subject, String variant,
                       String ours, String uncertainty, String verdict, String slug, String why, String measured, String mapping,
-                      List<String> caveats, String method, String compareHref, String tolerance) {
+                      List<String> caveats, String method, String compareHref, String tolerance, String history,
+                      boolean settled) {
     }
 
     /** A group of rows with its own heading: the log's claims, its load estimates, what the lab adds beyond the log. */
@@ -128,6 +131,47 @@ public final class ClaimsPage {
             }
         }
         return out;
+    }
+
+    /**
+     * Each reading's verdicts in this run and the runs of its profile before it (the "recent runs"
+     * link's runs), by reading label; empty with fewer than three runs. Verdicts are compared as
+     * judgements (Verdict#judgement), as {@code ./lab claims A B} compares them.
+     */
+    private Map<String, ClaimAgreement.Row> history(StoredRun shown, ClaimReport report) {
+        List<StoredRun> earlier = earlierOfSameProfile(shown, RECENT_RUNS - 1);
+        if (earlier.size() < 2) {
+            return Map.of();
+        }
+        List<ClaimReport> reports = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            reports.add(ClaimEvaluator.evaluate(book, data(earlier.get(i))));
+        }
+        reports.add(report);
+        Map<String, ClaimAgreement.Row> out = new LinkedHashMap<>();
+        for (ClaimAgreement.Row row : ClaimAgreement.of(reports).rows()) {
+            out.put(row.label(), row);
+        }
+        return out;
+    }
+
+    /** "the same in 6 runs" or "in 6 runs: contradicted 4, inconclusive 2"; empty without a history. */
+    static String historyText(ClaimAgreement.Row row, int runs) {
+        if (row == null) {
+            return "";
+        }
+        if (row.agree()) {
+            return "the same in " + runs + " runs";
+        }
+        Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+        row.verdicts().forEach(v -> counts.merge(v.judgement(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((v, n) -> parts.add(v.label() + " " + n));
+        return "in " + runs + " runs: " + String.join(", ", parts);
+    }
+
+    private static boolean settled(ClaimAgreement.Row row) {
+        return row != null && row.agree();
     }
 
     /** How many runs the "recent runs" link lays side by side, this one included. */
@@ -246,6 +290,8 @@ public final class ClaimsPage {
 
     private Map<String, Object> model(StoredRun run, RunData data, boolean newest) {
         ClaimReport report = ClaimEvaluator.evaluate(book, data);
+        Map<String, ClaimAgreement.Row> history = history(run, report);
+        int historyRuns = history.isEmpty() ? 0 : history.values().iterator().next().verdicts().size();
         List<Row> rows = new ArrayList<>();
         List<Row> load = new ArrayList<>();
         List<Row> beyond = new ArrayList<>();
@@ -259,7 +305,8 @@ public final class ClaimsPage {
             Row row = new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), stores,
                     r.variant() == null ? "" : r.variant(), r.ours(), r.uncertainty(), r.verdict().label(), r.verdict().slug(),
                     r.why() == null ? "" : r.why(), r.measured(), c.mapping() == null ? "" : c.mapping(), r.caveats(), c.method(),
-                    compareHref(run.id(), r, jvms), tolerance);
+                    compareHref(run.id(), r, jvms), tolerance, historyText(history.get(ClaimsText.label(r)), historyRuns),
+                    settled(history.get(ClaimsText.label(r))));
             if (c.beyondTheLog()) {
                 beyond.add(row);
             } else if (c.kind() == lab.core.claims.Claim.Kind.LOAD) {

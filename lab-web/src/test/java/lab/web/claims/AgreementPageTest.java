@@ -14,6 +14,7 @@ import java.util.Map;
 import lab.core.claims.ClaimAgreement;
 import lab.core.claims.ClaimBook;
 import lab.core.claims.ClaimEvaluator;
+import lab.core.claims.ClaimReport;
 import lab.core.claims.RunData;
 import lab.core.record.RunRepository;
 import lab.web.DesignedRuns;
@@ -104,7 +105,8 @@ class AgreementPageTest {
                 .doesNotContain("across-recent"));
         List<String> runs = new ArrayList<>(List.of(first, second));
         for (int i = 0; i < ClaimsPage.RECENT_RUNS; i++) {
-            runs.add(run("later-" + i, Instant.parse("2026-12-02T10:00:00Z").plusSeconds(3600L * i), 60 + i));
+            // CHANNEL 400x apart from one run to the next: some verdicts flip, the others stay
+            runs.add(run("later-" + i, Instant.parse("2026-12-02T10:00:00Z").plusSeconds(3600L * i), i % 2 == 0 ? 20_000 : 50));
         }
         String newest = runs.get(runs.size() - 1);
         String expected = String.join("%2C", runs.subList(runs.size() - ClaimsPage.RECENT_RUNS, runs.size()));
@@ -114,6 +116,19 @@ class AgreementPageTest {
                     .contains("id=\"across-recent\" href=\"/claims/agreement?runs=" + expected + "\"");
             var page = client.get("/claims/agreement?runs=" + expected.replace("%2C", ","));
             assertThat(page.code()).isEqualTo(200);
+
+            // under each verdict, how often the recent runs gave it: the same rows the agreement counts
+            RunRepository repo = new RunRepository(reports);
+            List<ClaimReport> recent = new ArrayList<>();
+            for (String id : runs.subList(runs.size() - ClaimsPage.RECENT_RUNS, runs.size())) {
+                recent.add(ClaimEvaluator.evaluate(ClaimBook.load(), RunData.of(repo.find(id).orElseThrow())));
+            }
+            ClaimAgreement agreement = ClaimAgreement.of(recent);
+            assertThat(agreement.differing()).as("the fixture: some readings flip").isNotEmpty();
+            assertThat(html.split("class=\"sub history settled\"", -1)).as("settled readings").hasSize(agreement.agreeing() + 1);
+            assertThat(html.split("class=\"sub history flips\"", -1)).as("readings that flip")
+                    .hasSize(agreement.differing().size() + 1);
+            assertThat(html).contains(">the same in " + ClaimsPage.RECENT_RUNS + " runs<");
         });
     }
 
