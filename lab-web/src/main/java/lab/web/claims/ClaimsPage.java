@@ -133,19 +133,37 @@ public final class ClaimsPage {
         return out;
     }
 
+    /** How many runs the "recent runs" link and each verdict's history lay side by side, this one included. */
+    static final int RECENT_RUNS = 6;
+
     /**
-     * Each reading's verdicts in this run and the runs of its profile before it (the "recent runs"
-     * link's runs), by reading label; empty with fewer than three runs. Verdicts are compared as
-     * judgements (Verdict#judgement), as {@code ./lab claims A B} compares them.
+     * This run and up to {@link #RECENT_RUNS} - 1 runs of its profile before it, oldest first: how
+     * settled each verdict is on this machine, which a single run's interval cannot say (two quick
+     * runs differ on a few readings at band edges: README, "Running benchmarks"). Empty with fewer
+     * than three runs: two are the previous-run link's.
      */
-    private Map<String, ClaimAgreement.Row> history(StoredRun shown, ClaimReport report) {
+    private List<StoredRun> recentRuns(StoredRun shown) {
         List<StoredRun> earlier = earlierOfSameProfile(shown, RECENT_RUNS - 1);
         if (earlier.size() < 2) {
+            return List.of();
+        }
+        List<StoredRun> out = new ArrayList<>(earlier);
+        java.util.Collections.reverse(out);
+        out.add(shown);
+        return out;
+    }
+
+    /**
+     * Each reading's verdicts in the recent runs (the last is this run's report), by reading
+     * label, compared as {@code ./lab claims A B …} compares them (Verdict#judgement).
+     */
+    private Map<String, ClaimAgreement.Row> history(List<StoredRun> recent, ClaimReport report) {
+        if (recent.isEmpty()) {
             return Map.of();
         }
         List<ClaimReport> reports = new ArrayList<>();
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            reports.add(ClaimEvaluator.evaluate(book, data(earlier.get(i))));
+        for (StoredRun r : recent.subList(0, recent.size() - 1)) {
+            reports.add(ClaimEvaluator.evaluate(book, data(r)));
         }
         reports.add(report);
         Map<String, ClaimAgreement.Row> out = new LinkedHashMap<>();
@@ -156,10 +174,11 @@ public final class ClaimsPage {
     }
 
     /** "the same in 6 runs" or "in 6 runs: contradicted 4, inconclusive 2"; empty without a history. */
-    static String historyText(ClaimAgreement.Row row, int runs) {
+    static String historyText(ClaimAgreement.Row row) {
         if (row == null) {
             return "";
         }
+        int runs = row.verdicts().size();
         if (row.agree()) {
             return "the same in " + runs + " runs";
         }
@@ -170,13 +189,6 @@ public final class ClaimsPage {
         return "in " + runs + " runs: " + String.join(", ", parts);
     }
 
-    private static boolean settled(ClaimAgreement.Row row) {
-        return row != null && row.agree();
-    }
-
-    /** How many runs the "recent runs" link lays side by side, this one included. */
-    static final int RECENT_RUNS = 6;
-
     /**
      * The A/A check against the run of the lab's runner with the same profile that completed just
      * before this one ({@code /claims/agreement}), or null when there is none.
@@ -184,24 +196,6 @@ public final class ClaimsPage {
     private String againstPrevious(StoredRun shown) {
         List<StoredRun> earlier = earlierOfSameProfile(shown, 1);
         return earlier.isEmpty() ? null : Links.query("/claims/agreement", "runs", earlier.get(0).id() + "," + shown.id());
-    }
-
-    /**
-     * This run beside the {@link #RECENT_RUNS} - 1 runs of its profile before it: how settled each
-     * verdict is on this machine, which a single run's interval cannot say (two quick runs differ
-     * on a few readings at band edges: README, "Running benchmarks"). Null with fewer than three.
-     */
-    private String acrossRecent(StoredRun shown) {
-        List<StoredRun> earlier = earlierOfSameProfile(shown, RECENT_RUNS - 1);
-        if (earlier.size() < 2) {
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ids.add(earlier.get(i).id());
-        }
-        ids.add(shown.id());
-        return Links.query("/claims/agreement", "runs", String.join(",", ids));
     }
 
     /** Up to {@code max} complete runs of the lab's runner with the shown run's profile, before it, newest first. */
@@ -290,8 +284,8 @@ public final class ClaimsPage {
 
     private Map<String, Object> model(StoredRun run, RunData data, boolean newest) {
         ClaimReport report = ClaimEvaluator.evaluate(book, data);
-        Map<String, ClaimAgreement.Row> history = history(run, report);
-        int historyRuns = history.isEmpty() ? 0 : history.values().iterator().next().verdicts().size();
+        List<StoredRun> recent = recentRuns(run);
+        Map<String, ClaimAgreement.Row> history = history(recent, report);
         List<Row> rows = new ArrayList<>();
         List<Row> load = new ArrayList<>();
         List<Row> beyond = new ArrayList<>();
@@ -302,11 +296,11 @@ public final class ClaimsPage {
                     : String.join("/", c.subject()) + (c.baseline() == null ? "" : " vs " + c.baseline());
             String anchor = "claim-" + c.id() + (r.variant() == null ? "" : "-" + lab.core.record.RunId.slug(r.variant()));
             String tolerance = r.figure() == null || r.figure().tolerance() == null ? "" : r.figure().tolerance();
+            ClaimAgreement.Row past = history.get(ClaimsText.label(r));
             Row row = new Row(anchor, c.id(), c.section() == null ? "" : c.section(), c.quote(), c.logFigure(), stores,
                     r.variant() == null ? "" : r.variant(), r.ours(), r.uncertainty(), r.verdict().label(), r.verdict().slug(),
                     r.why() == null ? "" : r.why(), r.measured(), c.mapping() == null ? "" : c.mapping(), r.caveats(), c.method(),
-                    compareHref(run.id(), r, jvms), tolerance, historyText(history.get(ClaimsText.label(r)), historyRuns),
-                    settled(history.get(ClaimsText.label(r))));
+                    compareHref(run.id(), r, jvms), tolerance, historyText(past), past != null && past.agree());
             if (c.beyondTheLog()) {
                 beyond.add(row);
             } else if (c.kind() == lab.core.claims.Claim.Kind.LOAD) {
@@ -345,7 +339,8 @@ public final class ClaimsPage {
         model.put("verdicts", List.of(Verdict.values()));
         model.put("others", othersThan(run));
         model.put("againstPrevious", againstPrevious(run));
-        model.put("acrossRecent", acrossRecent(run));
+        model.put("acrossRecent", recent.isEmpty() ? null
+                : Links.query("/claims/agreement", "runs", String.join(",", recent.stream().map(StoredRun::id).toList())));
         return model;
     }
 }

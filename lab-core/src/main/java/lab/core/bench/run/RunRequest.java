@@ -165,6 +165,9 @@ public final class RunRequest {
      * {@code --time}): a warm-up given sets every fork's, busy or not.
      */
     public RunRequest overrideIterations(Integer warmup, Integer measurement, Integer millis) {
+        if (warmup == null && measurement == null && millis == null) {
+            return this;
+        }
         return iterations(warmup != null ? warmup : warmupIterations, warmup != null ? warmup : busyWarmupIterations,
                 measurement != null ? measurement : measurementIterations, millis != null ? millis : measurementMillis);
     }
