@@ -38,7 +38,9 @@ public record RunDesignView(boolean designed, List<RunPage.Entry> entries, List<
         }
         List<RunPage.Entry> e = new ArrayList<>();
         e.add(new RunPage.Entry("Rounds", d.rounds() + (d.rounds() == 1 ? " round" : " rounds")
-                + ": each runs one timing fork of every benchmark, in a fresh random order (RMIT), so drift hits every store alike"));
+                + ": each runs one timing fork of every benchmark, in a fresh random order (RMIT), so drift hits every store alike"
+                + (d.blocks() == null ? "" : "; what a comparison sets side by side runs together, in blocks of " + d.blocks()
+                + " (the blocks in a random order, the benchmarks of each too), so paired forks ran seconds apart, not minutes")));
         e.add(new RunPage.Entry("Seed", Long.toString(d.seed()) + " (round r shuffles with seed + r)"));
         e.add(new RunPage.Entry("Timing forks", d.timingForks() + " per benchmark (-prof gc only: no agent, no async-profiler)"));
         e.add(new RunPage.Entry("Profiled fork", d.profiledFork() ? "one after the rounds (the lab agent, async-profiler and gc)"

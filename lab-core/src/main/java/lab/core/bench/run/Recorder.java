@@ -102,7 +102,7 @@ final class Recorder {
             }
         });
         RunDesign design = new RunDesign(snapshot.order().size(), plan.seed(), plan.rounds(), plan.profiledFork(),
-                RunPlan.CONTROL, plan.jvms(), snapshot.order());
+                RunPlan.CONTROL, plan.jvms(), snapshot.order(), RunPlan.BLOCKS);
         return new RunManifest(RunManifest.SCHEMA, writer.id(), label, status, "run", startedAt, endedAt, environment,
                 configuration, null, profiles, error, new ArrayList<>(warnings), RunKind.JMH, design, snapshot.results(),
                 progress);

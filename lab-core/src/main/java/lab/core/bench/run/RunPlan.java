@@ -27,6 +27,17 @@ import lab.core.store.StoreType;
  * Brecht, ICPE 2017); variance is sampled where it arises, across forks rather than iterations
  * (Kalibera &amp; Jones, ISMM 2013).
  *
+ * <p>Blocks. The order of a round is random but not unrestricted: the trials a claim or a table
+ * compares with one another — one workload at one thread count, every store and JVM
+ * configuration of it, with its floor — form a {@link Trial#block() block} that runs together,
+ * the blocks in a random order and the trials of each block in a random order. This VM's speed
+ * moves within a round, not only between rounds (a plain array read ran at 2.2 ns/op for a few
+ * forks in a row, then at 3.0 for the next few): in the quick A/A runs aa-6…aa-19 the per-round
+ * log ratio of two stores' forks 1–3 places apart in a round's order strayed from the run's
+ * median ratio by 0.090 (median absolute deviation), 21 or more places apart by 0.130. A round
+ * of 44 trials in an unrestricted order puts two stores of one cell ~15 places apart on average;
+ * blocked, ~3.
+ *
  * <p>The control. The read floor at one thread ({@link #CONTROL}: a plain array read over the
  * same Zipf keys) is a trial of every run, so it has a fork in every round: comparing two runs,
  * how far it moved is how far the machine drifted.
@@ -38,6 +49,8 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
     public static final String READ_FLOOR = "lab.core.bench.ReadFloorBenchmark.readFloor";
     /** The wake-up floors: a blocking hand-off between two threads, the least an actor store pays per request. */
     public static final List<String> WAKEUP_FLOORS = List.of(WakeupFloorBenchmark.PARK_UNPARK, WakeupFloorBenchmark.QUEUE_HAND_OFF);
+    /** What runs together inside a round (stored in run.json's design): see {@link Trial#block()}. */
+    public static final String BLOCKS = "one workload at one thread count (every store and JVM configuration of it, with its floors)";
     /** The run's control benchmark: the read floor at one thread. */
     public static final String CONTROL = READ_FLOOR;
 
@@ -179,15 +192,36 @@ public record RunPlan(Profile profile, List<Trial> trials, int rounds, long seed
         return out;
     }
 
-    /** The trials' order in one round: a shuffle seeded by the run's seed and the round. */
+    /** The trials' order in one round: its blocks shuffled, each block's trials together and shuffled (see the class comment). */
     public List<Integer> roundOrder(int round) {
-        return roundOrder(trials.size(), seed, round);
+        return blockedOrder(trials.stream().map(Trial::block).toList(), seed, round);
     }
 
     /**
-     * The order of {@code n} trials in one round: a shuffle seeded by {@code seed + round}. Every
-     * interleaved design of the lab schedules its rounds with this (the JMH runner here, the load
-     * runner's store x connections points), so a run replays from its seed.
+     * The order of trials in one round, given each trial's block: the blocks in a shuffled order,
+     * the trials of a block next to one another in a shuffled order, all drawn from one generator
+     * seeded by {@code seed + round} (so a run replays from its seed).
+     */
+    static List<Integer> blockedOrder(List<String> blockOfTrial, long seed, int round) {
+        Random random = new Random(seed + round);
+        Map<String, List<Integer>> byBlock = new LinkedHashMap<>();
+        for (int t = 0; t < blockOfTrial.size(); t++) {
+            byBlock.computeIfAbsent(blockOfTrial.get(t), b -> new ArrayList<>()).add(t);
+        }
+        List<List<Integer>> blocks = new ArrayList<>(byBlock.values());
+        Collections.shuffle(blocks, random);
+        List<Integer> order = new ArrayList<>();
+        for (List<Integer> block : blocks) {
+            Collections.shuffle(block, random);
+            order.addAll(block);
+        }
+        return order;
+    }
+
+    /**
+     * The order of {@code n} points in one round, unrestricted: a shuffle seeded by {@code seed +
+     * round}. The load runner's store x connections points use it (each point is its own
+     * comparison there); the JMH rounds are blocked ({@link #blockedOrder}).
      */
     public static List<Integer> roundOrder(int n, long seed, int round) {
         List<Integer> order = new ArrayList<>();

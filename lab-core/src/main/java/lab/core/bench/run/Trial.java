@@ -43,6 +43,16 @@ public record Trial(String benchmark, String workload, String store, Map<String,
         return threads + (StoreType.valueOf(store).isActor() ? 1 : 0) >= cores;
     }
 
+    /**
+     * The trials this one is compared with run next to it in a round ({@link RunPlan}'s blocks):
+     * one workload at one thread count, whatever the store or JVM configuration. A reference row
+     * belongs with the reads it is the floor of (the read floor, the wake-up floors that CHANNEL's
+     * one-thread reads are set against).
+     */
+    public String block() {
+        return (reference() ? "read" : workload) + " threads=" + threads;
+    }
+
     /** "read store=MEMORY threads=2", plus the JVM configuration when the run has several. */
     public String describe(boolean withJvm) {
         String what = workload + (store == null ? "" : " store=" + store);

@@ -13,7 +13,8 @@
  *       async-profiler and gc: counts and flame graphs come from it ({@code jmh-profiled.json},
  *       {@code profiles/<run>/...}); its B/op includes the agent's and the profiler's own.</li>
  *   <li>Rounds: each round runs one timing fork of every trial in a fresh shuffled order
- *       (seed in run.json); forks of one round pair across trials.</li>
+ *       (seed in run.json), the trials of one workload at one thread count together (blocks,
+ *       {@link lab.core.bench.run.RunPlan}); forks of one round pair across trials.</li>
  *   <li>The control ({@link lab.core.bench.run.RunPlan#CONTROL}) runs in every round of every
  *       run, so two runs' drift can be measured.</li>
  * </ul>

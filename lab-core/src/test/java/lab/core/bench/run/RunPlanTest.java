@@ -78,6 +78,33 @@ class RunPlanTest {
     }
 
     @Test
+    void aRoundRunsEachWorkloadAtEachThreadCountAsOneBlockWithItsFloorsAndJvmsInAFreshOrder() {
+        JvmConfig a = new JvmConfig("jdk17-default", "/a/java", List.of(), "17");
+        JvmConfig b = new JvmConfig("jdk17-serial", "/a/java", List.of("-XX:+UseSerialGC"), "17");
+        RunPlan plan = RunPlan.of(request().jvms(List.of(a, b)), ALL);
+        Set<List<String>> blockOrders = new HashSet<>();
+        Set<List<Integer>> insideOrders = new HashSet<>();
+        for (int r = 0; r < plan.rounds(); r++) {
+            List<Trial> order = plan.roundOrder(r).stream().map(plan.trials()::get).toList();
+            List<String> blocks = new ArrayList<>();
+            for (Trial t : order) {
+                if (blocks.isEmpty() || !blocks.get(blocks.size() - 1).equals(t.block())) {
+                    assertThat(blocks).as("round %d: block %s runs in one piece", r, t.block()).doesNotContain(t.block());
+                    blocks.add(t.block());
+                }
+            }
+            assertThat(blocks).containsExactlyInAnyOrder("read threads=1", "read threads=2", "write threads=1", "write threads=2");
+            blockOrders.add(blocks);
+            insideOrders.add(plan.roundOrder(r).stream().filter(t -> plan.trials().get(t).block().equals("read threads=1")).toList());
+        }
+        assertThat(blockOrders).as("the blocks in a fresh order").hasSizeGreaterThan(1);
+        assertThat(insideOrders).as("the trials of a block in a fresh order").hasSizeGreaterThan(1);
+        assertThat(plan.trials()).filteredOn(t -> t.block().equals("read threads=1")).extracting(Trial::workload)
+                .as("the floors run with the reads they are floors of, both JVM configurations together")
+                .contains("read", "readFloor", "parkUnpark", "queueHandOff").hasSize(2 * (2 + 3));
+    }
+
+    @Test
     void theSameSeedGivesTheSameScheduleAndAnotherSeedAnother() {
         assertThat(RunPlan.of(request(), ALL).schedule()).isEqualTo(RunPlan.of(request(), ALL).schedule());
         assertThat(RunPlan.of(request().seed(43L), ALL).schedule()).isNotEqualTo(RunPlan.of(request(), ALL).schedule());
