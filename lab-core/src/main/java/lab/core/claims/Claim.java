@@ -54,7 +54,7 @@ public record Claim(String id, String section, String quote, String logFigure, K
         @JsonProperty("speedup") SPEEDUP,
         /** subject's metric lies in a range (median with its interval), possibly converted. */
         @JsonProperty("value") VALUE,
-        /** subject's spread is N× narrower than baseline's (range ratio; U test on deviations). */
+        /** subject's spread is N× narrower than baseline's (ratio of median absolute deviations; U test on them). */
         @JsonProperty("spread") SPREAD,
         /** stores are ordered by a metric (each neighbouring pair tested). */
         @JsonProperty("order") ORDER,
@@ -128,9 +128,10 @@ public record Claim(String id, String section, String quote, String logFigure, K
                     + ": " + Rules.RATIO_METHOD + " " + rules;
             case VALUE -> "Median of " + m + (convert == null ? "" : " converted (" + ValueJudge.conversionText(convert) + ")")
                     + " for " + String.join("/", subject) + where + " with its order-statistic 95% interval. " + rules;
-            case SPREAD -> "Spread factor = range of " + baseline + "'s samples / range of " + String.join("/", subject) + "'s"
-                    + where + ", the log's 'range'. Significance: Mann-Whitney U on the absolute deviations from each side's"
-                    + " median (a rank-based Brown–Forsythe test); interval: pairwise ratios of those deviations. " + rules;
+            case SPREAD -> "Spread factor = median absolute deviation of " + baseline + "'s samples from their median / that of "
+                    + String.join("/", subject) + "'s" + where + " (the log quotes ranges; they are printed beside it, but the range"
+                    + " of a few forks is set by the two most extreme ones). Interval: pairwise ratios of those deviations (Moses);"
+                    + " significance: Mann-Whitney U on them (a rank-based Brown–Forsythe test). " + rules;
             case ORDER -> "Medians of " + m + where + " for " + String.join(" < ", stores)
                     + "; each neighbouring pair compared (paired by round when it can be). Holds: every pair significant"
                     + " (p ≤ 0.05) in the claimed order; contradicted: a pair reversed with p ≤ 0.05 / (number of pairs)"

@@ -10,10 +10,14 @@ import lab.core.compare.SampleKind;
 import lab.core.compare.Stats;
 
 /**
- * "Subject's spread is N× narrower than baseline's" (the log's ranges): the factor is the ratio
- * of the two ranges; its significance is Mann-Whitney U on the absolute deviations from each
- * side's median (a rank-based Brown–Forsythe test) and its interval the pairwise ratios of those
- * deviations. Judged by the effect rule.
+ * "Subject's spread is N× narrower than baseline's" (the log's ranges). Spread here is each side's
+ * absolute deviations from its median: the factor is the ratio of their medians (baseline's over
+ * subject's), its interval the pairwise ratios of those deviations (Moses) and its significance
+ * Mann-Whitney U on them (a rank-based Brown–Forsythe test), so figure, interval and test are of
+ * one statistic. The ranges the log quotes are printed beside it: the range of six fork means is
+ * set by the two most extreme forks and was no statistic any interval here is of (it was the
+ * figure shown until 2026-12-06, and lay outside its own interval in some runs). Judged by the
+ * effect rule.
  */
 final class SpreadJudge implements Judge {
 
@@ -51,11 +55,12 @@ final class SpreadJudge implements Judge {
         double[] db = deviations(b);
         MannWhitney.Result test = MannWhitney.test(ds, db);
         Stats.Interval r = Stats.ratioInterval(ds, db, Rules.LEVEL);
-        double centre = Stats.ratio(range(b), range(s));
+        double centre = r.centre();
         String unit = sm.metric().unit();
         String measured = f.measured() + ", " + SpeedupJudge.metricName(c, unit) + ", " + s.length + "+" + b.length + " " + kind.label();
-        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (ranges %s vs %s %s)", ClaimsText.factor(r.lo(), r.lo(), r.hi()),
-                ClaimsText.factor(r.hi(), r.lo(), r.hi()), ClaimsText.p(test.p()), ClaimsText.num(range(s)), ClaimsText.num(range(b)), unit);
+        String uncertainty = String.format(Locale.ROOT, "95%% CI %s–%s, p = %s (median deviations %s vs %s %s; ranges %s vs %s)",
+                ClaimsText.factor(r.lo(), r.lo(), r.hi()), ClaimsText.factor(r.hi(), r.lo(), r.hi()), ClaimsText.p(test.p()),
+                ClaimsText.num(Stats.median(ds)), ClaimsText.num(Stats.median(db)), unit, ClaimsText.num(range(s)), ClaimsText.num(range(b)));
         double[] band = c.holdsBand();
         boolean claimUp = c.figures().get(0) > 1;
         Rules.Decision d = Rules.effect(test.p(), MannWhitney.minimumP(ds.length, db.length),

@@ -252,8 +252,12 @@ class ClaimEvaluatorTest {
         ClaimResult r = only(spread, run(
                 result("read", "SHARD").threads(2).raw(new double[] {10, 14, 9, 15, 8, 16, 12, 11, 13, 7}),
                 result("read", "SHARD_POOLED").threads(2).raw(new double[] {11.9, 12.1, 12.0, 11.95, 12.05, 12.0, 11.92, 12.08, 12.02, 11.98})));
-        // ranges 9 and 0.2: 45x narrower, significant, far outside [6.7, 9.6]; its interval is wide, so the figure is written to the tens
+        // median deviations 2.5 and 0.05: 50x narrower, significant, far outside [6.7, 9.6] (the ranges, 9 and 0.2, are printed beside)
         assertThat(r.ours()).isEqualTo("50×");
+        assertThat(r.figure().value()).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.figure().lo()).isLessThanOrEqualTo(50);
+        assertThat(r.figure().hi()).isGreaterThanOrEqualTo(50);
+        assertThat(r.uncertainty()).contains("median deviations 0.0500 vs 2.500 ns/op").contains("ranges 0.2000 vs 9.000");
         assertThat(r.verdict()).isEqualTo(Verdict.DIRECTION_ONLY);
         ClaimResult same = only(spread, run(
                 result("read", "SHARD").threads(2).raw(new double[] {10, 14, 9, 15, 8, 16, 12, 11, 13, 7}),
