@@ -31,12 +31,10 @@ import lab.core.store.StoreType;
  * compares with one another — one workload at one thread count, every store and JVM
  * configuration of it, with its floor — form a {@link Trial#block() block} that runs together,
  * the blocks in a random order and the trials of each block in a random order. This VM's speed
- * moves within a round, not only between rounds (a plain array read ran at 2.2 ns/op for a few
- * forks in a row, then at 3.0 for the next few): in the quick A/A runs aa-6…aa-19 the per-round
- * log ratio of two stores' forks 1–3 places apart in a round's order strayed from the run's
- * median ratio by 0.090 (median absolute deviation), 21 or more places apart by 0.130. A round
- * of 44 trials in an unrestricted order puts two stores of one cell ~15 places apart on average;
- * blocked, ~3.
+ * moves within a round, not only between rounds, so paired forks should run seconds apart, not
+ * minutes: a round of 44 trials in an unrestricted order puts two stores of one cell ~15 places
+ * apart on average, blocked ~3. What that bought is measured in the README ("Blocks inside a
+ * round").
  *
  * <p>The control. The read floor at one thread ({@link #CONTROL}: a plain array read over the
  * same Zipf keys) is a trial of every run, so it has a fork in every round: comparing two runs,
