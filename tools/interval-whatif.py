@@ -15,7 +15,8 @@ and run.json and judges them again under four intervals:
           variance of the reading's mean, estimated from all the runs given (what a verdict that
           must survive the next run would use)
 
-and prints, per method, the mean number of readings two of the runs disagree on (verdicts compared
+and prints the pairing noise (how far each round's log ratio strays from its run's median ratio)
+and, per method, the mean number of readings two of the runs disagree on (verdicts compared
 as judgements: "holds in direction only" is contradicted). The rules mirror lab.core.claims.Rules
 (effect and equivalence); the lab itself is never changed by this script. Needs numpy and scipy.
 """
@@ -155,6 +156,14 @@ def main(reports, run_ids):
         if equiv:
             return equivalence(lo, hi, band)
         return effect(p, float(np.median(l)) > 0, lo, hi, band, claim_up[key[0]])
+
+    # the pairing noise itself: how far a round's log ratio strays from its run's median ratio
+    actors = {'CHANNEL', 'DISRUPTOR', 'WAKEUP_FLOOR'}
+    mad = {k: float(np.median([abs(x - np.median(l)) for l in v for x in l])) for k, v in per.items() if v}
+    plain = [m for k, m in mad.items() if not actors & set(readings[k][2:4])]
+    print(f'pairing noise: median absolute deviation of a per-round log ratio from its run\'s median, median over'
+          f' {len(mad)} readings {np.median(list(mad.values())):.3f}; over the {len(plain)} without an actor store'
+          f' {np.median(plain):.3f}')
 
     for method in ('walsh', 't', 'pooled', 'random'):
         verdicts = {r: {k: judge(method, r, k) for k in readings} for r in run_ids}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lab.core.bench.run.FlameGraphs;
+import lab.core.bench.run.RunPlan;
 import lab.core.cli.Main;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.RunManifest;
@@ -59,6 +60,7 @@ class RunEndToEndIT {
         assertThat(m.files()).contains("jmh.json", "jmh-profiled.json", "jmh.log", "run.json");
         assertThat(Files.readString(run.dir().resolve("jmh.log"))).as("what the forks print goes to jmh.log")
                 .contains("# Fork: 1 of 1", "Iteration", "[lab] preloaded 10,000 tasks into MEMORY in ");
+        assertThat(m.design().blocks()).as("run.json says what ran together inside a round").isEqualTo(RunPlan.BLOCKS);
         assertThat(m.results()).allSatisfy(info -> {
             assertThat(info.forkSeconds()).as("one wall time per timing fork of %s", info.key()).hasSameSizeAs(info.rounds())
                     .allSatisfy(sec -> assertThat(sec).isPositive());

@@ -212,8 +212,11 @@ public final class ClaimsPage {
         }
         List<StoredRun> out = new ArrayList<>();
         for (StoredRun r : all.subList(at + 1, all.size())) {
+            if (out.size() == max) {
+                break;
+            }
             var c = r.manifest().configuration();
-            if (out.size() < max && ownRun(r) && c != null && profile.equals(c.profile()) && judgeable(r)) {
+            if (ownRun(r) && c != null && profile.equals(c.profile()) && judgeable(r)) {
                 out.add(r);
             }
         }
