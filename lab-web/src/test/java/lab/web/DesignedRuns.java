@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import lab.core.bench.run.RunPlan;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Environment;
 import lab.core.record.Json;
@@ -143,7 +144,7 @@ public final class DesignedRuns {
             String jvm = jvmOfEach.get(i);
             infos.add(new ResultInfo(timing.get(i).key() + (jvm == null ? "" : "|jvm=" + jvm), jvm, r, null, index));
         }
-        RunDesign design = new RunDesign(rounds, seed, rounds, true, READ_FLOOR, jvms, List.of());
+        RunDesign design = new RunDesign(rounds, seed, rounds, true, READ_FLOOR, jvms, List.of(), RunPlan.BLOCKS);
         RunConfiguration conf = new RunConfiguration(profile, List.of("MEMORY", "SHARD", "CHANNEL"), List.of("read"), List.of(1),
                 1_000_000, "zipf", 0.894, rounds, 2, "100 ms", 3, "100 ms", true, false, List.of("cpu"), null);
         RunManifest m = new RunManifest(RunManifest.SCHEMA, w.id(), label, RunStatus.COMPLETE, "run", started, started.plusSeconds(60),

@@ -2,8 +2,11 @@ package lab.web.claims;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lab.core.claims.ClaimAgreement;
 import lab.core.claims.ClaimBook;
@@ -148,7 +151,7 @@ public final class ClaimsPage {
             return List.of();
         }
         List<StoredRun> out = new ArrayList<>(earlier);
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         out.add(shown);
         return out;
     }
@@ -182,7 +185,7 @@ public final class ClaimsPage {
         if (row.agree()) {
             return "the same in " + runs + " runs";
         }
-        Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         row.verdicts().forEach(v -> counts.merge(v.judgement(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((v, n) -> parts.add(v.label() + " " + n));
@@ -253,7 +256,7 @@ public final class ClaimsPage {
             m.put("why", r.why());
             m.put("caveats", r.caveats());
             m.put("method", r.claim().method());
-            m.put("kind", r.claim().kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", r.claim().kind().name().toLowerCase(Locale.ROOT));
             m.put("beyondTheLog", r.claim().beyondTheLog());
             m.put("tolerance", r.figure() == null ? null : r.figure().tolerance());
             m.put("compare", compareHref(run.id(), r, data.jvms()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.core.bench.run.RunPlan;
 import lab.core.record.BenchmarkResult;
 import lab.web.DesignedRuns;
 import lab.web.Site;
@@ -154,7 +155,8 @@ class RunDesignPageTest {
             assertThat(actor.group(1)).contains("CHANNEL · read · 1 thread · wait auto → blocking (2 cores)").contains("×");
             // the design
             assertThat(html).contains("<th>Seed</th>").contains("<th>Timing forks</th>").contains("<th>Control</th>")
-                    .contains(DesignedRuns.READ_FLOOR + " at 1 thread, in every round");
+                    .contains(DesignedRuns.READ_FLOOR + " at 1 thread, in every round")
+                    .contains("in blocks of " + RunPlan.BLOCKS + " (the blocks in a random order");
         });
     }
 }
