@@ -1,6 +1,7 @@
 package lab.core.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,6 +45,16 @@ public enum Workload {
 
     public String unit() {
         return unit;
+    }
+
+    /**
+     * Whether the workload is timed with the dataset in the old generation: its benchmark stores
+     * references and takes {@link Replacements}, whose setup collects the heap (see there why).
+     * Read from the benchmark method itself, so the fact lives in one place: its signature.
+     */
+    public boolean timesAnOldDataset() {
+        return Arrays.stream(benchmarkClass.getMethods()).filter(m -> m.getName().equals(method))
+                .anyMatch(m -> Arrays.asList(m.getParameterTypes()).contains(Replacements.class));
     }
 
     /** Whether the workload reads the preloaded dataset (create starts empty). */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lab.core.bench.Workload;
 import lab.core.record.Json;
 import lab.core.store.StoreType;
 
@@ -102,6 +104,8 @@ public record ClaimBook(String source, List<String> about, List<Claim> claims) {
                 require(STORE_NAMES.contains(store) || Locator.PSEUDO_STORES.contains(store),
                         c.id() + ": " + store + " is not a StoreType (nor one of " + Locator.PSEUDO_STORES + ")");
             }
+            require(c.workload() == null || Arrays.stream(Workload.values()).anyMatch(w -> w.method().equals(c.workload())),
+                    c.id() + ": workload " + c.workload() + " is not one of " + Workload.names(List.of(Workload.values())));
             require(!c.subject().contains(Locator.BEST) && !Locator.BEST.equals(c.baseline()) || !c.candidates().isEmpty(),
                     c.id() + ": BEST needs candidates");
             switch (c.kind()) {

@@ -83,6 +83,15 @@ class ClaimBookTest {
     }
 
     @Test
+    void aWorkloadThatIsNoBenchmarkFailsWhenRead() {
+        String json = """
+            {"claims": [{"id": "typo", "quote": "q", "logFigure": "f", "kind": "speedup", "workload": "writes",
+              "subject": ["SHARD"], "baseline": "MEMORY", "figures": [2]}]}""";
+        assertThatThrownBy(() -> ClaimBook.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("typo: workload writes is not one of [read, write, create, mixed, getAll, contention]");
+    }
+
+    @Test
     void everyStoreNamedIsAStoreType() {
         List<String> names = new ArrayList<>();
         for (StoreType t : StoreType.values()) {

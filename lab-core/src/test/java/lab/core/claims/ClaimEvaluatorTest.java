@@ -69,6 +69,21 @@ class ClaimEvaluatorTest {
     }
 
     @Test
+    void writeTimesSayTheyMetAnOldDatasetReadTimesAndBytesDoNot() {
+        ClaimBook book = book(speedup("w", "SHARD", "MEMORY", "write", "max", 3.4), speedup("r", "SHARD", "MEMORY", "read", "max", 15.2),
+                """
+            {"id": "b", "quote": "q", "logFigure": "f", "kind": "value", "workload": "write", "threads": "1",
+             "subject": ["SHARD"], "metric": "gc.alloc.rate.norm", "figures": [88]}""");
+        RunData run = run(read("MEMORY", 150), read("SHARD", 10), result("write", "MEMORY").threads(2).raw(around(300, 0.04, 8)),
+                result("write", "SHARD").threads(2).raw(around(100, 0.04, 8)));
+        java.util.Map<String, List<String>> caveats = new java.util.HashMap<>();
+        ClaimEvaluator.evaluate(book, run).results().forEach(r -> caveats.put(r.claim().id(), r.caveats()));
+        assertThat(caveats.get("w")).contains(Caveats.OLD_DATASET);
+        assertThat(caveats.get("r")).doesNotContain(Caveats.OLD_DATASET);
+        assertThat(caveats.get("b")).doesNotContain(Caveats.OLD_DATASET);
+    }
+
+    @Test
     void significantButSmallerSpeedUpHoldsInDirectionOnly() {
         ClaimResult r = only(FIFTEEN, run(read("MEMORY", 150), read("SHARD", 50)));
         assertThat(r.verdict()).isEqualTo(Verdict.DIRECTION_ONLY);
