@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import lab.core.compare.JmhFixture;
 import lab.core.record.BenchmarkResult;
 import lab.core.record.Layouts;
@@ -76,7 +78,7 @@ class ClaimEvaluatorTest {
              "subject": ["SHARD"], "metric": "gc.alloc.rate.norm", "figures": [88]}""");
         RunData run = run(read("MEMORY", 150), read("SHARD", 10), result("write", "MEMORY").threads(2).raw(around(300, 0.04, 8)),
                 result("write", "SHARD").threads(2).raw(around(100, 0.04, 8)));
-        java.util.Map<String, List<String>> caveats = new java.util.HashMap<>();
+        Map<String, List<String>> caveats = new HashMap<>();
         ClaimEvaluator.evaluate(book, run).results().forEach(r -> caveats.put(r.claim().id(), r.caveats()));
         assertThat(caveats.get("w")).contains(Caveats.OLD_DATASET);
         assertThat(caveats.get("r")).doesNotContain(Caveats.OLD_DATASET);
