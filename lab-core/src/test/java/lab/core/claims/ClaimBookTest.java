@@ -75,19 +75,13 @@ class ClaimBookTest {
 
     @Test
     void aStoreThatIsNoStoreTypeFailsWhenRead() {
-        String json = """
-            {"claims": [{"id": "typo", "quote": "q", "logFigure": "f", "kind": "speedup", "workload": "read",
-              "subject": ["SHARDD"], "baseline": "MEMORY", "figures": [2]}]}""";
-        assertThatThrownBy(() -> ClaimBook.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ClaimEvaluatorTest.book(ClaimEvaluatorTest.speedup("typo", "SHARDD", "MEMORY", "read", "max", 2)))
                 .hasMessageContaining("typo: SHARDD is not a StoreType");
     }
 
     @Test
     void aWorkloadThatIsNoBenchmarkFailsWhenRead() {
-        String json = """
-            {"claims": [{"id": "typo", "quote": "q", "logFigure": "f", "kind": "speedup", "workload": "writes",
-              "subject": ["SHARD"], "baseline": "MEMORY", "figures": [2]}]}""";
-        assertThatThrownBy(() -> ClaimBook.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ClaimEvaluatorTest.book(ClaimEvaluatorTest.speedup("typo", "SHARD", "MEMORY", "writes", "max", 2)))
                 .hasMessageContaining("typo: workload writes is not one of [read, write, create, mixed, getAll, contention]");
     }
 
